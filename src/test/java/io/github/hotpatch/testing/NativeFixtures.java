@@ -1,0 +1,146 @@
+package io.github.hotpatch.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real Windows DLLs + PDBs for the readers' tests, cross-built here with Debian's clang-cl / lld-link
+ * (installed by .ci/run). Each fixture is built once per {@code target/} directory and reused; the
+ * directory name encodes the inputs, so a changed flag set gets its own build.
+ */
+public final class NativeFixtures {
+
+    /** Where fixtures live: under the Maven build directory, never outside it. */
+    public static final Path ROOT = Paths.get("target", "native-fixtures").toAbsolutePath();
+
+    public enum Arch {
+        ARM64("aarch64-pc-windows-msvc", "ARM64"),
+        X64("x86_64-pc-windows-msvc", "X64");
+
+        public final String triple;
+        public final String machine;
+
+        Arch(String triple, String machine) {
+            this.triple = triple;
+            this.machine = machine;
+        }
+    }
+
+    /** A linked image and the files the linker wrote beside it. */
+    public record Built(Path dir, Path dll, Path pdb, Path map) {}
+
+    /** Exported functions and data with absolute pointers, so the image has code, exports and relocations. */
+    private static final String SOURCE = """
+            static int counter;
+            static const char name[] = "fixture";
+            int *volatile pointers[] = { &counter, &counter, 0 };
+            const char *volatile names[] = { name, name + 1 };
+            __declspec(dllexport) int FixtureAdd(int a, int b) { counter += a; return a + b + *pointers[a & 1]; }
+            __declspec(dllexport) const char *FixtureName(int i) { return names[i & 1]; }
+            __declspec(dllexport) int FixtureLoop(int n) { int s = 0; for (int i = 0; i < n; i++) s += FixtureAdd(i, s); return s; }
+            """;
+
+    private NativeFixtures() {}
+
+    /**
+     * Compiles {@link #SOURCE} for {@code arch} with clang-cl-{@code llvm} and links it into
+     * {@code <name>.dll} with lld-link-{@code llvm}, /DEBUG, and {@code linkFlags}.
+     */
+    public static synchronized Built build(String name, int llvm, Arch arch, String... linkFlags) throws IOException {
+        String key = name + "-" + llvm + "-" + arch.name().toLowerCase() + "-"
+                + Integer.toHexString(String.join(" ", linkFlags).hashCode());
+        Path dir = ROOT.resolve(key);
+        Built built = new Built(dir, dir.resolve(name + ".dll"), dir.resolve(name + ".pdb"), dir.resolve(name + ".map"));
+        if (Files.isRegularFile(dir.resolve("done"))) {
+            return built;
+        }
+        Files.createDirectories(dir);
+        Path c = dir.resolve(name + ".c");
+        Files.writeString(c, SOURCE);
+        Path obj = dir.resolve(name + ".obj");
+        run(dir, "clang-cl-" + llvm, "--target=" + arch.triple, "/nologo", "/c", "/O2", "/Z7", "/GS-",
+                "/Fo" + obj, c.toString());
+        List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
+                "/nodefaultlib", "/debug", "/machine:" + arch.machine, "/out:" + built.dll(),
+                "/pdb:" + built.pdb(), "/implib:" + dir.resolve(name + ".lib"), obj.toString()));
+        link.addAll(List.of(linkFlags));
+        run(dir, link.toArray(String[]::new));
+        Files.writeString(dir.resolve("done"), String.join(" ", linkFlags));
+        return built;
+    }
+
+    /** The hotpatch flags lld-link 22 accepts for ARM64 (FACTS §5). */
+    public static Built arm64Hotpatch() throws IOException {
+        return build("hotpatch", 22, Arch.ARM64, "/hotpatchcompatible", "/profile", "/incremental:no",
+                "/functionpadmin:8", "/map");
+    }
+
+    /** The same image without any hotpatch flag. */
+    public static Built arm64Plain() throws IOException {
+        return build("plain", 22, Arch.ARM64);
+    }
+
+    /** x64, lld-link 22, with the x64 profile as lld spells it. */
+    public static Built x64Hotpatch() throws IOException {
+        return build("hotpatch", 22, Arch.X64, "/hotpatchcompatible", "/profile", "/incremental:no",
+                "/functionpadmin:6");
+    }
+
+    /** ARM64 linked by lld-link 19, which knows no /hotpatchcompatible. */
+    public static Built arm64Lld19Profile() throws IOException {
+        return build("profile19", 19, Arch.ARM64, "/profile", "/incremental:no");
+    }
+
+    /**
+     * A real MSVC-linked ARM64 binary (link 14.x), fetched with {@code npm pack} from the npm registry and
+     * unpacked with tar under target/. Not hotpatch-ready: a negative for the verifier.
+     */
+    public static synchronized Path msvcArm64Node() throws IOException {
+        Path dir = ROOT.resolve("npm-rollup-win32-arm64-msvc");
+        Path node = dir.resolve("package/rollup.win32-arm64-msvc.node");
+        if (Files.isRegularFile(node)) {
+            return node;
+        }
+        Files.createDirectories(dir);
+        String tgz = run(dir, "npm", "pack", "--silent", "@rollup/rollup-win32-arm64-msvc@" + ROLLUP_VERSION).trim();
+        String[] lines = tgz.split("\\R");
+        run(dir, "tar", "-xzf", lines[lines.length - 1].trim());
+        if (!Files.isRegularFile(node)) {
+            throw new IOException("npm package did not contain " + node);
+        }
+        return node;
+    }
+
+    /** Pinned so the negative fixture never changes under the tests. */
+    public static final String ROLLUP_VERSION = "4.53.3";
+
+    /** Runs a tool (argument array, no shell) in {@code dir}; fails with its output when it exits non-zero. */
+    public static String run(Path dir, String... command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IOException("timed out: " + String.join(" ", command));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + out);
+        }
+        return out;
+    }
+}
