@@ -1,0 +1,39 @@
+package io.github.hotpatch.cmake;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code hotpatch:build} was given.
+ *
+ * @param buildDirectory    parent of the variants' build directories
+ * @param variants          the variants to build (each configured before)
+ * @param buildConfig       e.g. Release
+ * @param target            the CMake target, e.g. msquic
+ * @param builder           "cmake" ({@code cmake --build}) or "msbuild" (MSBuild on the generated vcxproj)
+ * @param cmakeExecutable   "cmake" or a path
+ * @param msbuildExecutable MSBuild.exe to use instead of the one vswhere finds
+ * @param vsVersion         pin Visual Studio's major version for vswhere
+ */
+public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, String buildConfig, String target,
+        String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion) {
+
+    public BuildRequest {
+        buildDirectory = buildDirectory.toAbsolutePath().normalize();
+        variants = List.copyOf(variants);
+        Objects.requireNonNull(buildConfig, "buildConfig");
+        if (buildConfig.isBlank() || !buildConfig.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("invalid buildConfig '" + buildConfig + "': expected a configuration name"
+                    + " such as Release or Debug");
+        }
+        Objects.requireNonNull(target, "target");
+        if (!builder.equals("cmake") && !builder.equals("msbuild")) {
+            throw new IllegalArgumentException("unknown builder '" + builder + "': expected cmake or msbuild");
+        }
+        Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
+        Objects.requireNonNull(msbuildExecutable, "msbuildExecutable");
+        Objects.requireNonNull(vsVersion, "vsVersion");
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.hotpatch.cmake;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything {@code hotpatch:configure} was given, already defaulted by the Maven side.
+ *
+ * @param sourceDirectory the native project (holds the top-level CMakeLists.txt); never written to
+ * @param buildDirectory  parent of the variants' build directories
+ * @param variants        the variants to configure
+ * @param cacheEntries    cache entries for every variant (a variant's own entries win)
+ * @param generator       "auto" or a CMake generator name
+ * @param toolchainFile   a user toolchain file, or empty to let the plugin choose
+ * @param linker          "auto", "msvc" or "lld": which profile applies when it cannot be inferred
+ * @param hotpatch        false = configure without hotpatch flags (and remove earlier ones)
+ * @param hotpatchFlags   empty = the profile's flags; otherwise exactly these
+ * @param cmakeExecutable "cmake" or a path
+ * @param vsVersion       pin Visual Studio's major version (Windows only)
+ */
+public record ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<BuildVariant> variants,
+        Map<String, String> cacheEntries, String generator, Optional<Path> toolchainFile, String linker, boolean hotpatch,
+        List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion) {
+
+    public ConfigureRequest {
+        sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
+        buildDirectory = buildDirectory.toAbsolutePath().normalize();
+        variants = List.copyOf(variants);
+        cacheEntries = Collections.unmodifiableMap(new LinkedHashMap<>(cacheEntries));
+        cacheEntries.forEach((k, v) -> CacheEntry.checkKey(k, "cacheEntries"));
+        Objects.requireNonNull(generator, "generator");
+        Objects.requireNonNull(toolchainFile, "toolchainFile");
+        Objects.requireNonNull(linker, "linker");
+        hotpatchFlags = List.copyOf(hotpatchFlags);
+        hotpatchFlags.forEach(HotpatchProfile::checkFlag);
+        Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
+        Objects.requireNonNull(vsVersion, "vsVersion");
+    }
+
+    /** The directory a variant is configured into: always a direct child of the build directory. */
+    public Path variantDirectory(BuildVariant variant) {
+        return buildDirectory.resolve(variant.name());
+    }
+}

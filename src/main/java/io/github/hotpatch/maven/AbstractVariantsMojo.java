@@ -1,0 +1,91 @@
+package io.github.hotpatch.maven;
+
+import io.github.hotpatch.cmake.Arch;
+import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.process.BuildLog;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters every variant goal shares: where the native project is, where it builds, which variants. */
+abstract class AbstractVariantsMojo extends AbstractMojo {
+
+    /** The native CMake project (its top-level CMakeLists.txt). Never modified by the plugin. */
+    @Parameter(property = "hotpatch.sourceDirectory", defaultValue = "${project.basedir}")
+    File sourceDirectory;
+
+    /** Parent of the variants' build directories; default {@code <sourceDirectory>/build/windows}, msquic's layout. */
+    @Parameter(property = "hotpatch.buildDirectory")
+    File buildDirectory;
+
+    /**
+     * The variants to build, each into {@code <buildDirectory>/<name>}. Default: msquic's {@code arm64_schannel}
+     * ({@code QUIC_TLS_LIB=schannel}) and {@code arm64_openssl} ({@code QUIC_TLS_LIB=openssl}), both ARM64.
+     */
+    @Parameter
+    List<Variant> variants;
+
+    /** Comma-separated variant names to run (a subset of {@code variants}), e.g. {@code -Dhotpatch.variants=arm64_openssl}. */
+    @Parameter(property = "hotpatch.variants")
+    String variantSelection;
+
+    /** The cmake executable: a name looked up on PATH, or a path. */
+    @Parameter(property = "hotpatch.cmakeExecutable", defaultValue = "cmake")
+    String cmakeExecutable;
+
+    /** Skips the goal. */
+    @Parameter(property = "hotpatch.skip", defaultValue = "false")
+    boolean skip;
+
+    Path sourcePath() {
+        return sourceDirectory.toPath().toAbsolutePath().normalize();
+    }
+
+    Path buildPath() {
+        return buildDirectory != null ? buildDirectory.toPath().toAbsolutePath().normalize()
+                : sourcePath().resolve("build").resolve("windows");
+    }
+
+    /** The configured variants (or msquic's defaults), narrowed to {@code hotpatch.variants} when given. */
+    List<BuildVariant> selectedVariants() throws MojoExecutionException {
+        List<BuildVariant> all = new ArrayList<>();
+        try {
+            if (variants == null || variants.isEmpty()) {
+                all.addAll(BuildVariant.msquicDefaults());
+            } else {
+                for (Variant v : variants) {
+                    all.add(new BuildVariant(v.getName(), Arch.parse(v.getArch()), v.getCacheEntries()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        Set<String> names = all.stream().map(BuildVariant::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (names.size() != all.size()) {
+            throw new MojoExecutionException("variant names must be unique: " + all.stream().map(BuildVariant::name).toList());
+        }
+        if (variantSelection == null || variantSelection.isBlank()) {
+            return all;
+        }
+        List<String> wanted = Arrays.stream(variantSelection.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String name : wanted) {
+            if (!names.contains(name)) {
+                throw new MojoExecutionException("hotpatch.variants names '" + name + "', which is not a configured variant;"
+                        + " configured: " + String.join(", ", names));
+            }
+        }
+        return all.stream().filter(v -> wanted.contains(v.name())).toList();
+    }
+
+    BuildLog buildLog() {
+        return new MavenBuildLog(getLog());
+    }
+}

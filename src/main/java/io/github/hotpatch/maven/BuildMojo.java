@@ -1,0 +1,60 @@
+package io.github.hotpatch.maven;
+
+import io.github.hotpatch.cmake.BuildRequest;
+import io.github.hotpatch.cmake.SystemHostTools;
+import io.github.hotpatch.cmake.VariantBuilder;
+import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRunner;
+import java.io.File;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Builds the configured variants: {@code cmake --build}, or MSBuild directly on the generated project. */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class BuildMojo extends AbstractVariantsMojo {
+
+    /** The configuration to build. */
+    @Parameter(property = "hotpatch.buildConfig", defaultValue = "Release")
+    String buildConfig;
+
+    /** The CMake target to build (msquic's library target by default); empty builds everything. */
+    @Parameter(property = "hotpatch.target", defaultValue = "msquic")
+    String target;
+
+    /** {@code cmake} ({@code cmake --build}) or {@code msbuild} (MSBuild on the target's vcxproj; Visual Studio generator only). */
+    @Parameter(property = "hotpatch.builder", defaultValue = "cmake")
+    String builder;
+
+    /** MSBuild.exe to use with builder=msbuild (default: found with vswhere). */
+    @Parameter(property = "hotpatch.msbuildExecutable")
+    File msbuildExecutable;
+
+    /** Pins the Visual Studio major version (17 = 2022, 18 = 2026) that vswhere may choose. */
+    @Parameter(property = "hotpatch.vsVersion")
+    Integer vsVersion;
+
+    /** vswhere.exe to use (default: on PATH, else the Visual Studio Installer folder). */
+    @Parameter(property = "hotpatch.vswhereExecutable")
+    File vswhereExecutable;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hotpatch:build skipped (hotpatch.skip)");
+            return;
+        }
+        ToolRunner runner = new ToolRunner();
+        SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
+        try {
+            BuildRequest request = new BuildRequest(buildPath(), selectedVariants(), buildConfig, target, builder,
+                    cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion));
+            new VariantBuilder(host, runner, buildLog()).buildAll(request);
+        } catch (ToolException | IllegalArgumentException | IllegalStateException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.hotpatch.maven;
+
+import io.github.hotpatch.cmake.ConfigureRequest;
+import io.github.hotpatch.cmake.SystemHostTools;
+import io.github.hotpatch.cmake.VariantConfigurer;
+import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRunner;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Configures each variant with CMake, adding the hotpatch linker flags to CMAKE_SHARED_LINKER_FLAGS_RELEASE
+ * (Release only, the profile chosen by arch and linker) without editing the native project.
+ */
+@Mojo(name = "configure", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class ConfigureMojo extends AbstractVariantsMojo {
+
+    /** Cache entries for every variant ({@code -DKEY=VALUE}); a variant's own cacheEntries win. */
+    @Parameter
+    Map<String, String> cacheEntries;
+
+    /** CMake generator; {@code auto} = newest Visual Studio on Windows, Ninja Multi-Config + LLVM cross toolchain elsewhere. */
+    @Parameter(property = "hotpatch.generator", defaultValue = "auto")
+    String generator;
+
+    /** A CMake toolchain file to use instead of the one the plugin generates for LLVM cross builds. */
+    @Parameter(property = "hotpatch.toolchainFile")
+    File toolchainFile;
+
+    /** Which linker's profile applies with a user toolchain file: auto (inferred from the file), msvc or lld. */
+    @Parameter(property = "hotpatch.linker", defaultValue = "auto")
+    String linker;
+
+    /** Adds the hotpatch flags; false configures without them (and removes flags of an earlier configure). */
+    @Parameter(property = "hotpatch.hotpatch", defaultValue = "true")
+    boolean hotpatch;
+
+    /** Replaces the profile's flags (one linker switch per entry; comma-separated on the command line). */
+    @Parameter(property = "hotpatch.hotpatchFlags")
+    List<String> hotpatchFlags;
+
+    /** Pins the Visual Studio major version (17 = 2022, 18 = 2026) that vswhere may choose. */
+    @Parameter(property = "hotpatch.vsVersion")
+    Integer vsVersion;
+
+    /** vswhere.exe to use (default: on PATH, else the Visual Studio Installer folder). */
+    @Parameter(property = "hotpatch.vswhereExecutable")
+    File vswhereExecutable;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hotpatch:configure skipped (hotpatch.skip)");
+            return;
+        }
+        ConfigureRequest request;
+        try {
+            request = new ConfigureRequest(sourcePath(), buildPath(), selectedVariants(),
+                    cacheEntries == null ? Map.of() : new LinkedHashMap<>(cacheEntries), generator,
+                    Optional.ofNullable(toolchainFile).map(File::toPath), linker, hotpatch,
+                    hotpatchFlags == null ? List.of() : hotpatchFlags, cmakeExecutable, Optional.ofNullable(vsVersion));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        ToolRunner runner = new ToolRunner();
+        SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
+        try {
+            new VariantConfigurer(host, runner, buildLog()).configureAll(request);
+        } catch (ToolException e) {
+            throw new MojoExecutionException(e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.hotpatch.msbuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRun;
+import io.github.hotpatch.process.ToolRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Finds Visual Studio with vswhere: the newest instance that has the C++ tools for the wanted arch. */
+public final class VisualStudioLocator {
+    /** vswhere's fixed install location (documented by Microsoft; present since VS 2017 15.2). */
+    public static final String DEFAULT_VSWHERE = "C:\\Program Files (x86)\\Microsoft Visual Studio\\Installer\\vswhere.exe";
+
+    private final ToolRunner runner;
+    private final Path vswhere;
+
+    public VisualStudioLocator(ToolRunner runner, Path vswhere) {
+        this.runner = runner;
+        this.vswhere = vswhere;
+    }
+
+    /** The workload component that brings the MSVC ARM64 (or x64) compilers and linker. */
+    public static String vcToolsComponent(String platform) {
+        return "ARM64".equalsIgnoreCase(platform)
+                ? "Microsoft.VisualStudio.Component.VC.Tools.ARM64"
+                : "Microsoft.VisualStudio.Component.VC.Tools.x86.x64";
+    }
+
+    /** vswhere's arguments: every product, prereleases too, with the component; JSON output. */
+    public List<String> command(String platform, Optional<Integer> pinnedMajor) {
+        List<String> cmd = new ArrayList<>(List.of(vswhere.toString(), "-products", "*", "-prerelease",
+                "-requires", vcToolsComponent(platform), "-format", "json", "-utf8", "-nologo"));
+        pinnedMajor.ifPresent(major -> cmd.addAll(List.of("-version", "[" + major + "," + (major + 1) + ")")));
+        return cmd;
+    }
+
+    /** The newest instance, or a {@link ToolException} that says what to install. */
+    public VisualStudioInstance locate(String platform, Optional<Integer> pinnedMajor) throws ToolException {
+        StringBuilder json = new StringBuilder();
+        runner.runChecked(ToolRun.of("vswhere", Path.of(".").toAbsolutePath(), command(platform, pinnedMajor)),
+                line -> json.append(line).append('\n'));
+        List<VisualStudioInstance> instances = parse(json.toString());
+        return instances.stream()
+                .max((a, b) -> compareVersions(a.installationVersion(), b.installationVersion()))
+                .orElseThrow(() -> new ToolException("vswhere found no Visual Studio"
+                        + pinnedMajor.map(m -> " " + m).orElse("") + " with " + vcToolsComponent(platform)
+                        + ": install the 'MSVC " + platform + " build tools' component with the Visual Studio Installer"));
+    }
+
+    static List<VisualStudioInstance> parse(String json) throws ToolException {
+        List<VisualStudioInstance> result = new ArrayList<>();
+        try {
+            JsonNode root = new ObjectMapper().readTree(json.isBlank() ? "[]" : json);
+            if (!root.isArray()) {
+                throw new ToolException("vswhere printed " + root.getNodeType() + ", expected a JSON array of instances");
+            }
+            for (JsonNode node : root) {
+                String path = node.path("installationPath").asText("");
+                String version = node.path("installationVersion").asText("");
+                if (!path.isEmpty() && !version.isEmpty()) {
+                    result.add(new VisualStudioInstance(Path.of(path), version));
+                }
+            }
+        } catch (IOException e) {
+            throw new ToolException("vswhere printed output that is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return result;
+    }
+
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? number(x[i]) : 0;
+            long q = i < y.length ? number(y[i]) : 0;
+            if (p != q) {
+                return Long.compare(p, q);
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.hotpatch.process;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** Finds executables on a PATH, including Debian-style versioned names such as {@code clang-cl-22}. */
+public final class ExecutableFinder {
+    private final List<Path> searchPath;
+    private final boolean windows;
+
+    public ExecutableFinder(List<Path> searchPath, boolean windows) {
+        this.searchPath = List.copyOf(searchPath);
+        this.windows = windows;
+    }
+
+    /** The finder for this process's PATH. */
+    public static ExecutableFinder fromEnvironment() {
+        String path = System.getenv("PATH");
+        List<Path> dirs = new ArrayList<>();
+        if (path != null) {
+            for (String entry : path.split(File.pathSeparator)) {
+                if (!entry.isBlank()) {
+                    dirs.add(Path.of(entry));
+                }
+            }
+        }
+        return new ExecutableFinder(dirs, System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
+    }
+
+    public List<Path> searchPath() {
+        return searchPath;
+    }
+
+    /** The first executable called {@code name} (plus .exe/.cmd/.bat on Windows) on the path. */
+    public Optional<Path> find(String name) {
+        for (Path dir : searchPath) {
+            for (String candidate : candidates(name)) {
+                Path file = dir.resolve(candidate);
+                if (Files.isRegularFile(file) && Files.isExecutable(file)) {
+                    return Optional.of(file);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<String> candidates(String name) {
+        return windows ? List.of(name + ".exe", name + ".cmd", name + ".bat", name) : List.of(name);
+    }
+
+    /**
+     * The versions N for which {@code base-N} exists on the path (e.g. {@code clang-cl-19}, {@code clang-cl-22}),
+     * newest first.
+     */
+    public List<Integer> versionsOf(String base) {
+        Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.exe)?");
+        List<Integer> versions = new ArrayList<>();
+        for (Path dir : searchPath) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                files.forEach(file -> {
+                    Matcher m = pattern.matcher(file.getFileName().toString());
+                    if (m.matches() && Files.isExecutable(file)) {
+                        int v = Integer.parseInt(m.group(1));
+                        if (!versions.contains(v)) {
+                            versions.add(v);
+                        }
+                    }
+                });
+            } catch (java.io.IOException | SecurityException e) {
+                // an unreadable PATH entry is skipped, as a shell would
+            }
+        }
+        versions.sort((a, b) -> Integer.compare(b, a));
+        return versions;
+    }
+
+    /** The newest N for which every one of {@code bases} exists as {@code base-N}. */
+    public OptionalInt newestCommonVersion(String... bases) {
+        List<Integer> candidates = versionsOf(bases[0]);
+        for (int v : candidates) {
+            boolean all = true;
+            for (String base : bases) {
+                if (find(base + "-" + v).isEmpty()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return OptionalInt.of(v);
+            }
+        }
+        return OptionalInt.empty();
+    }
+}
