@@ -1,0 +1,38 @@
+package io.github.hotpatch.cmake;
+
+import io.github.hotpatch.msbuild.VisualStudioInstance;
+import io.github.hotpatch.msbuild.VisualStudioLocator;
+import io.github.hotpatch.process.ExecutableFinder;
+import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A host whose PATH is a test directory of stand-in executables, and that may claim to be Windows. */
+final class StandInHost implements HostTools {
+    private final boolean windows;
+    private final ExecutableFinder finder;
+    private final Path vswhere;
+
+    StandInHost(boolean windows, Path pathDir, Path vswhere) {
+        this.windows = windows;
+        this.finder = new ExecutableFinder(List.of(pathDir), false);
+        this.vswhere = vswhere;
+    }
+
+    @Override
+    public boolean windows() {
+        return windows;
+    }
+
+    @Override
+    public ExecutableFinder finder() {
+        return finder;
+    }
+
+    @Override
+    public VisualStudioInstance visualStudio(String platform, Optional<Integer> pinnedMajor) throws ToolException {
+        return new VisualStudioLocator(new ToolRunner(), vswhere).locate(platform, pinnedMajor);
+    }
+}
