@@ -75,7 +75,8 @@ class ConsoleTableTest {
 
     @Test
     void outputIsAsciiOnOneLinePerRowAndAligned() {
-        List<String> lines = new ConsoleTable(200).render(List.of(Subjects.hostile("caf\u00E9\n"), Subjects.mixed("m")));
+        List<String> lines = new ConsoleTable(200)
+                .render(List.of(Subjects.hostile("caf\u00E9\n"), Subjects.mixed("m")));
 
         for (String line : lines) {
             assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7F), line);
