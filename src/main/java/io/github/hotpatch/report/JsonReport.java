@@ -1,0 +1,99 @@
+package io.github.hotpatch.report;
+
+import io.github.hotpatch.verify.RuleResult;
+import io.github.hotpatch.verify.SubjectReport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON evidence for subjects: the subject's facts first (in their order), then {@code rules}, then
+ * {@code verdict}. Pretty-printed UTF-8 with LF line ends; the output stream is left open.
+ *
+ * <p>The subject's name, kind and arch are not written on their own: the caller puts whatever
+ * identifies the subject (file, variant, machine) into the facts, so the layout stays exactly
+ * "facts, rules, verdict".
+ */
+public final class JsonReport {
+
+    public static final String VERDICT_READY = "HOTPATCH_READY";
+    public static final String VERDICT_NOT_READY = "NOT_READY";
+
+    /** Keys this writer adds after the facts; a fact with one of these names would be a duplicate key. */
+    private static final List<String> RESERVED_KEYS = List.of("rules", "verdict");
+
+    public static String verdict(SubjectReport subject) {
+        return subject.passed() ? VERDICT_READY : VERDICT_NOT_READY;
+    }
+
+    /** One subject as a JSON object. */
+    public void write(SubjectReport subject, OutputStream out) throws IOException {
+        Json.write(toTree(subject), out);
+    }
+
+    /** A file that could not be read, as {@code {"file": ..., "error": ...}}. */
+    public void write(UnreadableSubject unreadable, OutputStream out) throws IOException {
+        Json.write(toTree(unreadable), out);
+    }
+
+    /**
+     * Several subjects as one JSON array (a directory or zip inspection): the subjects in the given
+     * order, then the unreadable files in the given order.
+     */
+    public void writeArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, OutputStream out)
+            throws IOException {
+        Json.write(toArray(subjects, unreadable), out);
+    }
+
+    public String toJson(SubjectReport subject) throws IOException {
+        return Json.toString(toTree(subject));
+    }
+
+    public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) throws IOException {
+        return Json.toString(toArray(subjects, unreadable));
+    }
+
+    private static List<Object> toArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+        List<Object> array = new ArrayList<>(subjects.size() + unreadable.size());
+        subjects.forEach(subject -> array.add(toTree(subject)));
+        unreadable.forEach(entry -> array.add(toTree(entry)));
+        return array;
+    }
+
+    private static Map<String, Object> toTree(SubjectReport subject) {
+        for (String reserved : RESERVED_KEYS) {
+            if (subject.facts().containsKey(reserved)) {
+                throw new IllegalArgumentException(
+                        "fact \"" + reserved + "\" of " + subject.name() + " clashes with the report's own key");
+            }
+        }
+        Map<String, Object> tree = new LinkedHashMap<>(subject.facts());
+        List<Object> rules = new ArrayList<>(subject.results().size());
+        subject.results().forEach(result -> rules.add(toTree(result)));
+        tree.put("rules", rules);
+        tree.put("verdict", verdict(subject));
+        return tree;
+    }
+
+    private static Map<String, Object> toTree(RuleResult result) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("id", result.id());
+        tree.put("title", result.title());
+        tree.put("status", result.status().name());
+        tree.put("message", result.message());
+        // Always present (null when unset) so every rule object has the same shape.
+        tree.put("file", result.file());
+        return tree;
+    }
+
+    private static Map<String, Object> toTree(UnreadableSubject unreadable) {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("file", unreadable.file());
+        tree.put("error", unreadable.error());
+        return tree;
+    }
+}

@@ -1,0 +1,17 @@
+package io.github.hotpatch.report;
+
+import java.util.Objects;
+
+/**
+ * A file found during an inspection (directory or zip) that could not be read as a subject at all,
+ * so no rule could run on it. Reported beside the subjects as {@code {"file": ..., "error": ...}}.
+ *
+ * @param file  the file as the inspection named it (path, or entry name inside a zip)
+ * @param error why it could not be read
+ */
+public record UnreadableSubject(String file, String error) {
+    public UnreadableSubject {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(error, "error");
+    }
+}
