@@ -66,7 +66,7 @@ public final class NativeFixtures {
         Files.writeString(c, SOURCE);
         Path obj = dir.resolve(name + ".obj");
         run(dir, "clang-cl-" + llvm, "--target=" + arch.triple, "/nologo", "/c", "/O2", "/Z7", "/GS-",
-                "/Fo" + obj, c.toString());
+                "/Fo" + obj, "--", c.toString());
         List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
                 "/nodefaultlib", "/debug", "/machine:" + arch.machine, "/out:" + built.dll(),
                 "/pdb:" + built.pdb(), "/implib:" + dir.resolve(name + ".lib"), obj.toString()));
@@ -142,5 +142,63 @@ public final class NativeFixtures {
             throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + out);
         }
         return out;
+    }
+
+    // ---- Load-config fixtures (added for the pe package). lld-link writes a load config only when the
+    // image defines _load_config_used, so these define one with known values to test the reader against. ----
+
+    /** GuardFlags written into the load-config fixtures. */
+    public static final int LOAD_CONFIG_GUARD_FLAGS = 0x10500;
+    /** HotPatchTableOffset written into the 64-bit load-config fixture. */
+    public static final int LOAD_CONFIG_HOTPATCH_TABLE_64 = 0x1234;
+    /** HotPatchTableOffset written into the 32-bit (PE32) load-config fixture. */
+    public static final int LOAD_CONFIG_HOTPATCH_TABLE_32 = 0x4321;
+
+    /** ARM64 DLL with a 0x100-byte IMAGE_LOAD_CONFIG_DIRECTORY64 (GuardFlags at 0x90, HotPatchTableOffset at 0xF0). */
+    public static Built arm64LoadConfig() throws IOException {
+        return buildSource("loadconfig", 22, "aarch64-pc-windows-msvc", "ARM64", loadConfigSource(0x100, 0x90,
+                0xF0, LOAD_CONFIG_HOTPATCH_TABLE_64), "/hotpatchcompatible", "/profile", "/incremental:no",
+                "/functionpadmin:8");
+    }
+
+    /** i686 PE32 DLL with a 0xA0-byte IMAGE_LOAD_CONFIG_DIRECTORY32 (GuardFlags at 0x58, HotPatchTableOffset at 0x94). */
+    public static Built x86LoadConfig() throws IOException {
+        return buildSource("loadconfig", 22, "i686-pc-windows-msvc", "X86", loadConfigSource(0xA0, 0x58, 0x94,
+                LOAD_CONFIG_HOTPATCH_TABLE_32), "/safeseh:no", "/profile", "/incremental:no");
+    }
+
+    private static String loadConfigSource(int size, int guardFlagsAt, int hotPatchAt, int hotPatchValue) {
+        return "__declspec(align(8)) const struct { unsigned int w[" + size / 4 + "]; } _load_config_used = { { [0] = "
+                + size + ", [" + guardFlagsAt / 4 + "] = " + LOAD_CONFIG_GUARD_FLAGS + ", [" + hotPatchAt / 4 + "] = "
+                + hotPatchValue + " } };\n" + SOURCE;
+    }
+
+    /**
+     * Like {@link #build} but with any C source and target triple: compiles {@code source} with
+     * clang-cl-{@code llvm} and links {@code <name>.dll} with lld-link-{@code llvm}, /DEBUG and {@code linkFlags}.
+     */
+    public static synchronized Built buildSource(String name, int llvm, String triple, String machine, String source,
+            String... linkFlags) throws IOException {
+        String key = name + "-" + llvm + "-" + triple + "-"
+                + Integer.toHexString((source + "\0" + String.join(" ", linkFlags)).hashCode());
+        Path dir = ROOT.resolve(key);
+        Built built = new Built(dir, dir.resolve(name + ".dll"), dir.resolve(name + ".pdb"), dir.resolve(name + ".map"));
+        if (Files.isRegularFile(dir.resolve("done"))) {
+            return built;
+        }
+        Files.createDirectories(dir);
+        Path c = dir.resolve(name + ".c");
+        Files.writeString(c, source);
+        Path obj = dir.resolve(name + ".obj");
+        // "--": clang-cl would parse an absolute source path such as /work/... as the /w option.
+        run(dir, "clang-cl-" + llvm, "--target=" + triple, "/nologo", "/c", "/O2", "/Z7", "/GS-", "/Fo" + obj,
+                "--", c.toString());
+        List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
+                "/nodefaultlib", "/debug", "/machine:" + machine, "/out:" + built.dll(), "/pdb:" + built.pdb(),
+                "/implib:" + dir.resolve(name + ".lib"), obj.toString()));
+        link.addAll(List.of(linkFlags));
+        run(dir, link.toArray(String[]::new));
+        Files.writeString(dir.resolve("done"), String.join(" ", linkFlags));
+        return built;
     }
 }

@@ -1,0 +1,43 @@
+package io.github.hotpatch.pe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The file is not a PE image this reader can trust: the message names the file, the field, the file offset
+ * of that field and what was expected, so a build log alone tells the user what is wrong.
+ */
+public final class PeFormatException extends IOException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final String field;
+    private final long offset;
+
+    /**
+     * @param detail what is wrong, phrased to follow "{@code <field> at offset 0x..}", e.g.
+     *               "points to 0x9999999, past the end of the 512-byte file"
+     */
+    public PeFormatException(Path file, String field, long offset, String detail) {
+        super(file + ": " + field + " at offset 0x" + Long.toHexString(offset).toUpperCase() + " " + detail);
+        this.file = file;
+        this.field = field;
+        this.offset = offset;
+    }
+
+    /** The file that was being read. */
+    public Path file() {
+        return file;
+    }
+
+    /** The PE field (or structure) that failed validation. */
+    public String field() {
+        return field;
+    }
+
+    /** File offset of {@link #field()}. */
+    public long offset() {
+        return offset;
+    }
+}
