@@ -15,10 +15,11 @@ final class FlagEvidenceFinder {
 
         Optional<String> token = settings.additionalOptions().find(flag);
         if (token.isPresent()) {
-            String also = mapped.filter(m -> elementValue.isPresent() && !m.value().equalsIgnoreCase(elementValue.get()))
-                    .map(m -> "; it overrides " + describe(m, elementValue.get())
-                            + ", which MSBuild passes earlier on the link command line")
-                    .orElse("");
+            String also = "";
+            if (mapped.isPresent() && elementValue.isPresent() && !mapped.get().value().equalsIgnoreCase(elementValue.get())) {
+                also = "; it overrides " + describe(mapped.get(), elementValue.get())
+                        + ", which MSBuild passes earlier on the link command line";
+            }
             return new FlagEvidence(flag, settings.configuration(), settings.file(), true,
                     FlagEvidence.Source.ADDITIONAL_OPTIONS, "AdditionalOptions", token.get(),
                     where + asked + " in effect: <Link><AdditionalOptions> has '" + token.get() + "'" + also);
