@@ -1,0 +1,138 @@
+package io.github.hotpatch.cmake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Follows a reply index to the codemodel-v2 object and its target files (cmake-file-api(7)). */
+final class FileApiReplyReader {
+
+    private final Path buildDir;
+
+    private FileApiReplyReader(Path buildDir) {
+        this.buildDir = buildDir;
+    }
+
+    static FileApiReply read(Path buildDir) throws IOException {
+        return new FileApiReplyReader(buildDir).read();
+    }
+
+    private FileApiReply read() throws IOException {
+        Path replyDir = FileApiReply.replyDir(buildDir);
+        Path indexPath = newestIndex(replyDir).orElseThrow(() -> new FileApiFormatException(replyDir,
+                "no CMake File API reply in " + replyDir + ": was the project configured with the query "
+                        + FileApiQuery.queryFile(buildDir) + " in place?"));
+        FileApiJson index = FileApiJson.read(indexPath);
+        JsonNode cmake = index.object(index.root(), "", "cmake");
+        String version = index.text(index.object(cmake, "cmake", "version"), "cmake.version", "string");
+        JsonNode generator = index.object(cmake, "cmake", "generator");
+
+        FileApiJson codemodel = FileApiJson.read(index.sibling(codemodelResponse(index), "reply.codemodel-v2", "jsonFile"));
+        checkKind(codemodel);
+        JsonNode paths = codemodel.object(codemodel.root(), "", "paths");
+        Path sourceDir = path(codemodel, codemodel.text(paths, "paths", "source"), "paths.source");
+
+        List<FileApiConfiguration> configurations = new ArrayList<>();
+        JsonNode configs = codemodel.array(codemodel.root(), "", "configurations");
+        for (int i = 0; i < configs.size(); i++) {
+            configurations.add(configuration(codemodel, configs.get(i), "configurations[" + i + "]"));
+        }
+        return new FileApiReply(buildDir, sourceDir, indexPath, version,
+                index.text(generator, "cmake.generator", "name"),
+                index.bool(generator, "cmake.generator", "multiConfig"), configurations);
+    }
+
+    /** cmake-file-api(7): the index with the largest name in lexicographic order is the current one. */
+    private static Optional<Path> newestIndex(Path replyDir) throws IOException {
+        if (!Files.isDirectory(replyDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(replyDir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("index-") && n.endsWith(".json") && Files.isRegularFile(p);
+            }).max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    private JsonNode codemodelResponse(FileApiJson index) throws FileApiFormatException {
+        JsonNode reply = index.object(index.root(), "", "reply");
+        JsonNode response = reply.get(FileApiQuery.CODEMODEL_V2);
+        if (response == null || !response.isObject()) {
+            throw new FileApiFormatException(index.file(), "field reply.codemodel-v2 is missing: CMake did not answer "
+                    + "the codemodel-v2 query; was " + FileApiQuery.queryFile(buildDir) + " in place when it configured?");
+        }
+        if (response.has("error")) {
+            throw new FileApiFormatException(index.file(), "CMake answered the codemodel-v2 query with an error: "
+                    + response.get("error").asText());
+        }
+        return response;
+    }
+
+    private static void checkKind(FileApiJson codemodel) throws FileApiFormatException {
+        String kind = codemodel.text(codemodel.root(), "", "kind");
+        int major = codemodel.integer(codemodel.object(codemodel.root(), "", "version"), "version", "major");
+        if (!kind.equals("codemodel") || major != 2) {
+            throw new FileApiFormatException(codemodel.file(), "expected a codemodel object of major version 2, found kind '"
+                    + kind + "' version " + major);
+        }
+    }
+
+    private FileApiConfiguration configuration(FileApiJson codemodel, JsonNode config, String path) throws IOException {
+        String name = codemodel.text(config, path, "name");
+        List<FileApiTarget> targets = new ArrayList<>();
+        JsonNode entries = codemodel.array(config, path, "targets");
+        for (int i = 0; i < entries.size(); i++) {
+            String at = path + ".targets[" + i + "]";
+            targets.add(target(FileApiJson.read(codemodel.sibling(entries.get(i), at, "jsonFile"))));
+        }
+        return new FileApiConfiguration(name, targets);
+    }
+
+    private FileApiTarget target(FileApiJson json) throws FileApiFormatException {
+        JsonNode root = json.root();
+        String name = json.text(root, "", "name");
+        String type = json.text(root, "", "type");
+        String nameOnDisk = root.has("nameOnDisk") ? json.text(root, "", "nameOnDisk") : null;
+
+        List<Path> artifacts = new ArrayList<>();
+        JsonNode artifactNodes = json.optionalArray(root, "", "artifacts");
+        for (int i = 0; i < artifactNodes.size(); i++) {
+            String at = "artifacts[" + i + "]";
+            artifacts.add(resolve(json, json.text(artifactNodes.get(i), at, "path"), at + ".path"));
+        }
+
+        List<FileApiCommandFragment> fragments = new ArrayList<>();
+        if (root.has("link")) {
+            JsonNode link = json.object(root, "", "link");
+            JsonNode nodes = json.optionalArray(link, "link", "commandFragments");
+            for (int i = 0; i < nodes.size(); i++) {
+                String at = "link.commandFragments[" + i + "]";
+                fragments.add(new FileApiCommandFragment(json.text(nodes.get(i), at, "fragment"),
+                        json.text(nodes.get(i), at, "role")));
+            }
+        }
+        return new FileApiTarget(name, type, nameOnDisk, artifacts, fragments, json.file());
+    }
+
+    /** Reply paths use forward slashes and are relative to the top-level build directory unless absolute. */
+    private Path resolve(FileApiJson json, String replyPath, String field) throws FileApiFormatException {
+        Path path = path(json, replyPath, field);
+        return (path.isAbsolute() ? path : buildDir.resolve(path)).normalize();
+    }
+
+    private static Path path(FileApiJson json, String text, String field) throws FileApiFormatException {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new FileApiFormatException(json.file(), "field " + field + " is not a path on this system: '" + text + "'", e);
+        }
+    }
+}

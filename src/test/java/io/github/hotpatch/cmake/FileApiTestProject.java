@@ -1,0 +1,112 @@
+package io.github.hotpatch.cmake;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A small C project with a SHARED library {@code msquic}, configured for real with CMake, Ninja
+ * Multi-Config and a clang-cl-22 toolchain cross-compiling to aarch64-pc-windows-msvc, so the File API
+ * reply under test is one CMake actually wrote. Configured once per JVM, under {@code target/}.
+ */
+final class FileApiTestProject {
+
+    static final Path ROOT = Paths.get("target", "fileapi-project").toAbsolutePath();
+    static final String RELEASE_FLAGS = "/INCREMENTAL:NO /profile";
+
+    private static Path buildDir;
+
+    private FileApiTestProject() {}
+
+    /** The configured build directory (fresh once per JVM so no stale CMakeCache.txt leaks in). */
+    static synchronized Path configured() throws IOException, InterruptedException {
+        if (buildDir != null) {
+            return buildDir;
+        }
+        deleteRecursively(ROOT);
+        Path src = Files.createDirectories(ROOT.resolve("src"));
+        Files.writeString(src.resolve("CMakeLists.txt"), """
+                cmake_minimum_required(VERSION 3.20)
+                project(fileapi_fixture C)
+                add_library(helper STATIC helper.c)
+                add_library(msquic SHARED msquic.c)
+                target_link_libraries(msquic PRIVATE helper)
+                # an output directory outside the build tree: the reply lists it with an absolute path
+                add_library(outside SHARED outside.c)
+                set_target_properties(outside PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/../artifacts/$<CONFIG>")
+                """);
+        Files.writeString(src.resolve("helper.c"), "int Helper(int v) { return v * 2; }\n");
+        Files.writeString(src.resolve("msquic.c"), """
+                int Helper(int v);
+                __declspec(dllexport) int MsQuicOpenVersion(int version) { return Helper(version) + 1; }
+                """);
+        Files.writeString(src.resolve("outside.c"), "__declspec(dllexport) int Outside(void) { return 7; }\n");
+
+        Path toolchain = ROOT.resolve("clang-cl-22-arm64.cmake");
+        Files.writeString(toolchain, String.join("\n",
+                "set(CMAKE_SYSTEM_NAME Windows)",
+                "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
+                "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
+                "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
+                "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
+                "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
+                "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
+                "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
+                "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
+                "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
+                "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
+                ""));
+
+        Path build = ROOT.resolve("build");
+        FileApiQuery.write(build);
+        run(List.of(onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
+                "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
+                "-DCMAKE_MAKE_PROGRAM=" + onPath("ninja"),
+                "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + RELEASE_FLAGS));
+        buildDir = build;
+        return buildDir;
+    }
+
+    static Path onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Paths.get(dir, tool);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(tool + " is not on PATH; the File API tests configure a real CMake "
+                + "project and need cmake, ninja and the LLVM 22 tools (Debian: cmake ninja-build clang-22 lld-22 llvm-22)");
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Path log = ROOT.resolve("configure.log");
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + command);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException("exit " + p.exitValue() + ": " + command + "\n"
+                    + Files.readString(log, StandardCharsets.UTF_8));
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
