@@ -58,7 +58,7 @@ public final class VariantConfigurer {
         List<String> command;
         try {
             Files.createDirectories(dir);
-            FileApiQueryFile.write(dir);
+            FileApiQuery.write(dir);
             Optional<Path> toolchain = request.toolchainFile();
             if (setup.llvmToolchain().isPresent()) {
                 toolchain = Optional.of(writeIfChanged(dir.resolve("hotpatch-toolchain.cmake"),
