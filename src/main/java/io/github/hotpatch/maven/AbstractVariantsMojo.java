@@ -41,6 +41,10 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.cmakeExecutable", defaultValue = "cmake")
     String cmakeExecutable;
 
+    /** The CMake target that makes the DLL (msquic's library target by default); built and verified. */
+    @Parameter(property = "hotpatch.target", defaultValue = "msquic")
+    String target;
+
     /** Skips the goal. */
     @Parameter(property = "hotpatch.skip", defaultValue = "false")
     boolean skip;

@@ -21,10 +21,6 @@ public class BuildMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.buildConfig", defaultValue = "Release")
     String buildConfig;
 
-    /** The CMake target to build (msquic's library target by default); empty builds everything. */
-    @Parameter(property = "hotpatch.target", defaultValue = "msquic")
-    String target;
-
     /** {@code cmake} ({@code cmake --build}) or {@code msbuild} (MSBuild on the target's vcxproj; Visual Studio generator only). */
     @Parameter(property = "hotpatch.builder", defaultValue = "cmake")
     String builder;

@@ -1,0 +1,83 @@
+package io.github.hotpatch.maven;
+
+import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.report.ConsoleTable;
+import io.github.hotpatch.report.ReportFiles;
+import io.github.hotpatch.verify.RuleResult;
+import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.VariantVerifier;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Proves, rule by rule, that each configured variant is hotpatch-ready: the generated project carries the
+ * profile's flags in Release only, and the Release DLL + PDB carry the evidence. Writes JSON, SARIF and JUnit
+ * reports and fails the build on any violation.
+ */
+@Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class VerifyMojo extends AbstractVariantsMojo {
+
+    /** Fail the build when a rule fails (deviations never fail it). */
+    @Parameter(property = "hotpatch.failOnViolation", defaultValue = "true")
+    boolean failOnViolation;
+
+    /** Check the built binaries too; false checks the generated projects only. */
+    @Parameter(property = "hotpatch.checkBinaries", defaultValue = "true")
+    boolean checkBinaries;
+
+    /** Where {@code <variant>.json}, {@code hotpatch.sarif} and {@code TEST-hotpatch.xml} are written. */
+    @Parameter(property = "hotpatch.reportDirectory", defaultValue = "${project.build.directory}/hotpatch")
+    File reportDirectory;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    String pluginVersion;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("hotpatch:verify skipped (hotpatch.skip)");
+            return;
+        }
+        List<SubjectReport> subjects = new ArrayList<>();
+        VariantVerifier verifier = new VariantVerifier();
+        for (BuildVariant variant : selectedVariants()) {
+            try {
+                subjects.add(verifier.verify(buildPath().resolve(variant.name()), variant, target, checkBinaries));
+            } catch (VariantVerifier.NotVerifiable e) {
+                throw new MojoExecutionException(e.getMessage());
+            }
+        }
+        List<Path> written;
+        try {
+            written = ReportFiles.writeAll(reportDirectory.toPath(), sourcePath(), pluginVersion, subjects);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write reports to " + reportDirectory + ": " + e.getMessage());
+        }
+        new ConsoleTable().render(subjects).forEach(getLog()::info);
+        getLog().info("Reports: " + written);
+        List<String> violations = new ArrayList<>();
+        for (SubjectReport subject : subjects) {
+            for (RuleResult r : subject.results()) {
+                if (r.status().isViolation()) {
+                    violations.add(subject.name() + " " + r.id() + " " + r.title() + ": " + r.message());
+                }
+            }
+        }
+        if (violations.isEmpty()) {
+            getLog().info("hotpatch:verify: every variant is hotpatch-ready (" + subjects.size() + " checked)");
+        } else if (failOnViolation) {
+            throw new MojoFailureException("hotpatch:verify found " + violations.size() + " violation(s):\n  "
+                    + String.join("\n  ", violations));
+        } else {
+            violations.forEach(v -> getLog().warn("violation: " + v));
+        }
+    }
+}

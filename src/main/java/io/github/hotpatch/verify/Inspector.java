@@ -1,0 +1,65 @@
+package io.github.hotpatch.verify;
+
+import io.github.hotpatch.cmake.Arch;
+import io.github.hotpatch.report.UnreadableSubject;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip. */
+public final class Inspector {
+
+    /** What was inspected: one subject per readable PE file, one entry per unreadable one. */
+    public record Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+        public boolean ready() {
+            return unreadable.isEmpty() && !subjects.isEmpty() && subjects.stream().allMatch(SubjectReport::passed);
+        }
+    }
+
+    /**
+     * @param target a PE file, a directory or a zip
+     * @param pdb    the PDB of a single file (ignored for directories and zips: PDBs are found beside each image)
+     * @param arch   the arch every image must have, or empty for any ARM64/x64
+     * @throws IOException when {@code target} is a single file that cannot be read as PE (one clear line)
+     */
+    public Result inspect(Path target, Optional<Path> pdb, Optional<Arch> arch) throws IOException {
+        if (!Files.exists(target)) {
+            throw new IOException(target + ": no such file or directory");
+        }
+        if (Files.isDirectory(target)) {
+            return many(target, arch, target.toString());
+        }
+        if (ArtifactScanner.isZip(target)) {
+            try (FileSystem zip = ArtifactScanner.openZip(target)) {
+                return many(zip.getPath("/"), arch, target + "!");
+            }
+        }
+        BinaryEvidence evidence = BinaryEvidence.collect(target, pdb);
+        return new Result(true, List.of(BinaryInspection.inspect(target.getFileName().toString(), evidence, arch,
+                Optional.empty())), List.of());
+    }
+
+    private Result many(Path root, Optional<Arch> arch, String label) throws IOException {
+        List<SubjectReport> subjects = new ArrayList<>();
+        List<UnreadableSubject> unreadable = new ArrayList<>();
+        for (Path file : ArtifactScanner.candidates(root)) {
+            String name = root.relativize(file).toString();
+            try {
+                BinaryEvidence evidence = BinaryEvidence.collect(file, Optional.empty());
+                subjects.add(BinaryInspection.inspect(name, evidence, arch, Optional.empty()));
+            } catch (IOException e) {
+                // One damaged file gets its own entry; the rest of the artifact is still checked.
+                unreadable.add(new UnreadableSubject(label.endsWith("!") ? label + "/" + name : file.toString(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        if (subjects.isEmpty() && unreadable.isEmpty()) {
+            throw new IOException(label + ": no PE files (.dll, .exe, .node, .sys or files starting with MZ) found");
+        }
+        return new Result(false, subjects, unreadable);
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.hotpatch.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Linker switches as link.exe and lld-link read them: '/' or '-', names case-insensitive, quoted arguments whole. */
+public final class LinkerFlags {
+    private LinkerFlags() {}
+
+    /** Splits a command line into arguments, keeping "quoted parts" together (quotes removed). */
+    public static List<String> tokens(String commandLine) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < commandLine.length(); i++) {
+            char c = commandLine.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (Character.isWhitespace(c) && !quoted) {
+                if (any) {
+                    out.add(current.toString());
+                    current.setLength(0);
+                    any = false;
+                }
+            } else {
+                current.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            out.add(current.toString());
+        }
+        return out;
+    }
+
+    /** The switch normalised for comparison: leading '-' becomes '/', lower case. */
+    public static String normalise(String flag) {
+        String f = flag.startsWith("-") ? "/" + flag.substring(1) : flag;
+        return f.toLowerCase(Locale.ROOT);
+    }
+
+    /** The last argument equal to {@code flag} (normalised), if any. */
+    public static Optional<String> find(List<String> tokens, String flag) {
+        String wanted = normalise(flag);
+        Optional<String> found = Optional.empty();
+        for (String token : tokens) {
+            if (normalise(token).equals(wanted)) {
+                found = Optional.of(token);
+            }
+        }
+        return found;
+    }
+
+    /** The last argument whose switch name ({@code /name} or {@code /name:...}) is {@code name}. */
+    public static Optional<String> findSwitch(List<String> tokens, String name) {
+        String wanted = normalise(name);
+        Optional<String> found = Optional.empty();
+        for (String token : tokens) {
+            String t = normalise(token);
+            if (t.equals(wanted) || t.startsWith(wanted + ":")) {
+                found = Optional.of(token);
+            }
+        }
+        return found;
+    }
+
+    /** Flags that mark an image as built for hotpatching; {@code /incremental:no} is common in every configuration. */
+    public static boolean isDistinctive(String flag) {
+        String f = normalise(flag);
+        return !f.equals("/incremental:no");
+    }
+}

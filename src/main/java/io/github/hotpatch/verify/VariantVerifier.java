@@ -1,0 +1,119 @@
+package io.github.hotpatch.verify;
+
+import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.cmake.FileApiReply;
+import io.github.hotpatch.cmake.FileApiTarget;
+import io.github.hotpatch.cmake.HotpatchProfile;
+import io.github.hotpatch.cmake.VariantState;
+import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.vcxproj.VcxprojLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The verify goal's work for one variant: the project rules on the generated project, then the binary rules on
+ * the Release artifact the File API reply names, then the Debug artifact's hotpatch bit.
+ */
+public final class VariantVerifier {
+
+    /** A variant that cannot be verified at all (not configured by this plugin, no File API reply). */
+    public static final class NotVerifiable extends Exception {
+        public NotVerifiable(String message) {
+            super(message);
+        }
+    }
+
+    public SubjectReport verify(Path variantDir, BuildVariant variant, String targetName, boolean checkBinaries)
+            throws NotVerifiable {
+        VariantState state;
+        FileApiReply reply;
+        try {
+            state = VariantState.read(variantDir);
+            reply = FileApiReply.read(variantDir);
+        } catch (IOException e) {
+            throw new NotVerifiable("[" + variant.name() + "] " + e.getMessage());
+        }
+        HotpatchProfile profile = new HotpatchProfile(state.arch(), state.linker(), state.flags(), state.deviation());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("variant", variant.name());
+        facts.put("arch", state.arch().platform);
+        facts.put("generator", state.generator());
+        facts.put("linker", state.linker().name());
+        facts.put("hotpatch", state.hotpatch());
+        facts.put("flags", state.flags());
+        facts.put("deviation", state.deviation().orElse(null));
+        facts.put("target", targetName);
+        List<RuleResult> results = new ArrayList<>();
+        if (!state.hotpatch()) {
+            results.add(Rule.PROJECT_RELEASE_FLAGS.fail("the variant was configured with hotpatch=false: no hotpatch flags"
+                    + " were added", variantDir.resolve(VariantState.FILE_NAME)));
+        } else {
+            results.addAll(ProjectRules.check(reply, targetName, profile, findVcxproj(variantDir, targetName)));
+        }
+        if (checkBinaries) {
+            results.addAll(binaryRules(reply, targetName, state, profile, facts));
+        }
+        return new SubjectReport(variant.name(), SubjectReport.KIND_VARIANT, state.arch().platform, results, facts);
+    }
+
+    private List<RuleResult> binaryRules(FileApiReply reply, String targetName, VariantState state, HotpatchProfile profile,
+            Map<String, Object> facts) {
+        List<RuleResult> results = new ArrayList<>();
+        Optional<FileApiTarget> release = reply.target("Release", targetName);
+        Optional<Path> dll = release.flatMap(FileApiTarget::primaryArtifact);
+        if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
+            results.add(Rule.BINARY_BUILT.fail(dll.map(p -> p + " does not exist: run hotpatch:build (buildConfig Release)")
+                    .orElse("the File API reply names no Release artifact for target '" + targetName + "'"),
+                    dll.orElse(reply.indexFile())));
+            return results;
+        }
+        results.add(Rule.BINARY_BUILT.pass(dll.get() + " (from the File API reply)", dll.get()));
+        try {
+            BinaryEvidence evidence = BinaryEvidence.collect(dll.get(), release.flatMap(FileApiTarget::pdb)
+                    .filter(Files::isRegularFile));
+            SubjectReport binary = BinaryInspection.inspect(dll.get().getFileName().toString(), evidence,
+                    Optional.of(state.arch()), Optional.of(profile));
+            results.addAll(binary.results());
+            facts.put("release", binary.facts());
+        } catch (IOException e) {
+            results.add(Rule.BINARY_MACHINE.fail("cannot read the Release binary: " + e.getMessage(), dll.get()));
+        }
+        results.add(debugOutput(reply, targetName));
+        return results;
+    }
+
+    /** Debug outputs, when present, must not carry the hotpatch bit: the flags belong to Release only. */
+    static RuleResult debugOutput(FileApiReply reply, String targetName) {
+        Optional<Path> dll = reply.target("Debug", targetName).flatMap(FileApiTarget::primaryArtifact);
+        if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
+            return Rule.DEBUG_NOT_HOTPATCH.notApplicable("no Debug build of '" + targetName + "' present"
+                    + dll.map(p -> " (" + p + ")").orElse(""), dll.orElse(null));
+        }
+        try {
+            PeImage image = PeFile.read(dll.get());
+            String seen = "EX_DLLCHARACTERISTICS " + (image.exDllCharacteristics().isPresent()
+                    ? "= 0x" + Integer.toHexString(image.exDllCharacteristics().getAsInt()) : "entry absent");
+            return image.hotpatchCompatible()
+                    ? Rule.DEBUG_NOT_HOTPATCH.fail(seen + ": the Debug build carries HOTPATCH_COMPATIBLE", dll.get())
+                    : Rule.DEBUG_NOT_HOTPATCH.pass(seen, dll.get());
+        } catch (IOException e) {
+            return Rule.DEBUG_NOT_HOTPATCH.fail("cannot read the Debug binary: " + e.getMessage(), dll.get());
+        }
+    }
+
+    /** The target's vcxproj, when a Visual Studio generator wrote one. */
+    static Optional<Path> findVcxproj(Path variantDir, String targetName) {
+        try {
+            return VcxprojLocator.find(variantDir, targetName);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
