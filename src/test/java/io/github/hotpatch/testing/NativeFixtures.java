@@ -65,6 +65,7 @@ public final class NativeFixtures {
         Path c = dir.resolve(name + ".c");
         Files.writeString(c, SOURCE);
         Path obj = dir.resolve(name + ".obj");
+        // "--" ends the options: clang-cl would otherwise parse an absolute path such as /work/... as its /wo option.
         run(dir, "clang-cl-" + llvm, "--target=" + arch.triple, "/nologo", "/c", "/O2", "/Z7", "/GS-",
                 "/Fo" + obj, "--", c.toString());
         List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
