@@ -40,7 +40,9 @@ public final class VariantVerifier {
         } catch (IOException e) {
             throw new NotVerifiable("[" + variant.name() + "] " + e.getMessage());
         }
-        HotpatchProfile profile = new HotpatchProfile(state.arch(), state.linker(), state.flags(), state.deviation());
+        // The requirement is the reference profile for the arch and linker, not what hotpatchFlags injected:
+        // an override that drops a flag must fail here.
+        HotpatchProfile profile = HotpatchProfile.of(state.arch(), state.linker());
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("variant", variant.name());
         facts.put("arch", state.arch().platform);
@@ -48,6 +50,7 @@ public final class VariantVerifier {
         facts.put("linker", state.linker().name());
         facts.put("hotpatch", state.hotpatch());
         facts.put("flags", state.flags());
+        facts.put("requiredFlags", profile.flags());
         facts.put("deviation", state.deviation().orElse(null));
         facts.put("target", targetName);
         List<RuleResult> results = new ArrayList<>();

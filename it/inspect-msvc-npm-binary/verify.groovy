@@ -1,0 +1,33 @@
+def json = new groovy.json.JsonSlurper()
+def log = new File(basedir, 'build.log').text
+
+def single = json.parse(new File(basedir, 'single.json'))
+assert single.machine == 'ARM64'
+assert single.linker.name == 'Microsoft (R) LINK'
+assert single.linker.version ==~ /14\.\d+\.\d+/
+assert single.debugEntries == ['CODEVIEW', 'VC_FEATURE', 'POGO']
+assert single.exDllCharacteristics == null
+assert single.hotpatchCompatible == false
+assert single.relocations == true
+assert single.pdb == null
+assert single.verdict == 'NOT_READY'
+def byId = single.rules.collectEntries { [(it.id): it] }
+assert byId['HP-BIN-002'].status == 'FAIL'
+assert byId['HP-BIN-002'].message.contains('no EX_DLLCHARACTERISTICS (type 20) entry')
+assert byId['HP-BIN-001'].status == 'PASS'
+assert log =~ /rollup\.win32-arm64-msvc\.node\s+HP-BIN-002\s+FAIL/
+
+assert new File(basedir, 'strict.json').isFile()
+assert log.contains('NOT_READY: rollup.win32-arm64-msvc.node HP-BIN-002')
+
+def zip = json.parse(new File(basedir, 'zip.json'))
+assert zip instanceof List && zip.size() == 2
+assert zip[0].file.endsWith('bin/windows/arm64_Release_schannel/rollup.node')
+assert zip[0].machine == 'ARM64' && zip[0].verdict == 'NOT_READY'
+assert zip[1].file.endsWith('artifact.zip!/bin/windows/arm64_Release_schannel/broken.dll')
+assert zip[1].error.contains('broken.dll')
+assert log.contains('1 file(s) could not be read')
+
+assert log =~ /pom\.xml: .*(DOS|MZ|e_magic)/
+assert !log.contains('\tat io.github.hotpatch') : 'no stack trace'
+return true
