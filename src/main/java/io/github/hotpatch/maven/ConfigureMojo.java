@@ -25,7 +25,7 @@ public class ConfigureMojo extends AbstractVariantsMojo {
 
     /** Cache entries for every variant ({@code -DKEY=VALUE}); a variant's own cacheEntries win. */
     @Parameter
-    Map<String, String> cacheEntries;
+    LinkedHashMap<String, String> cacheEntries;
 
     /** CMake generator; {@code auto} = newest Visual Studio on Windows, Ninja Multi-Config + LLVM cross toolchain elsewhere. */
     @Parameter(property = "hotpatch.generator", defaultValue = "auto")

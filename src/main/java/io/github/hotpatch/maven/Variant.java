@@ -11,7 +11,8 @@ import java.util.Map;
 public class Variant {
     private String name;
     private String arch = "ARM64";
-    private Map<String, String> cacheEntries = new LinkedHashMap<>();
+    // LinkedHashMap: Maven then keeps the pom's order, so -D arguments reach cmake in the order written.
+    private LinkedHashMap<String, String> cacheEntries = new LinkedHashMap<>();
 
     public String getName() {
         return name;
@@ -33,7 +34,7 @@ public class Variant {
         return cacheEntries;
     }
 
-    public void setCacheEntries(Map<String, String> cacheEntries) {
-        this.cacheEntries = cacheEntries == null ? new LinkedHashMap<>() : cacheEntries;
+    public void setCacheEntries(LinkedHashMap<String, String> cacheEntries) {
+        this.cacheEntries = cacheEntries == null ? new LinkedHashMap<>() : new LinkedHashMap<>(cacheEntries);
     }
 }

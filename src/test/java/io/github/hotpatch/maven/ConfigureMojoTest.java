@@ -79,7 +79,8 @@ class ConfigureMojoTest {
         assertEquals(List.of("arm64_schannel", "x64_openssl"), names(variants));
         assertEquals(Arch.ARM64, variants.get(0).arch(), "arch defaults to ARM64");
         assertEquals(Arch.X64, variants.get(1).arch());
-        // Plexus builds a <cacheEntries> map as a TreeMap, so the POM's order is not kept; compare as maps.
+        // The fields are LinkedHashMaps, so the POM's order is kept and -D arguments follow it.
+        assertEquals(java.util.List.of("QUIC_TLS_LIB", "QUIC_ENABLE_LOGGING"), new java.util.ArrayList<>(variants.get(1).cacheEntries().keySet()));
         assertEquals(Map.of("QUIC_TLS_LIB", "openssl", "QUIC_ENABLE_LOGGING", "OFF"), variants.get(1).cacheEntries());
         assertEquals(Map.of("QUIC_BUILD_TEST", "OFF"), mojo.cacheEntries);
         assertEquals(List.of("/hotpatchcompatible", "/incremental:no"), mojo.hotpatchFlags);
