@@ -2,6 +2,7 @@ package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.msbuild.MsBuildCommand;
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.ParallelTasks;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
@@ -25,17 +26,26 @@ public final class VariantBuilder {
     }
 
     public void buildAll(BuildRequest request) throws ToolException {
+        buildAll(request, RunOptions.serial());
+    }
+
+    /** Builds the variants, {@code options.parallel()} at a time; the first failure stops the others. */
+    public void buildAll(BuildRequest request, RunOptions options) throws ToolException {
         for (BuildVariant variant : request.variants()) {
-            build(request, variant);
+            requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
         }
+        ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
+            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(request.buildDirectory().resolve(variant.name()),
+                    variant.name(), options.lockWait(), log)) {
+                build(request, variant);
+            }
+            return null;
+        });
     }
 
     void build(BuildRequest request, BuildVariant variant) throws ToolException {
         Path dir = request.buildDirectory().resolve(variant.name());
-        if (!Files.isRegularFile(dir.resolve("CMakeCache.txt"))) {
-            throw new ToolException("[" + variant.name() + "] is not configured: " + dir + " has no CMakeCache.txt;"
-                    + " run hotpatch:configure first");
-        }
+        requireConfigured(dir, variant);
         List<String> command = request.builder().equals("msbuild")
                 ? MsBuildCommand.of(msbuild(request, variant), findProject(dir, request.target(), variant),
                         request.buildConfig(), variant.arch().platform)
@@ -43,6 +53,13 @@ public final class VariantBuilder {
         ToolRun run = ToolRun.of(variant.name(), dir, command);
         log.info("[" + variant.name() + "] " + run.displayCommand());
         runner.runChecked(run, log.prefixed(variant.name()));
+    }
+
+    private static void requireConfigured(Path dir, BuildVariant variant) throws ToolException {
+        if (!Files.isRegularFile(dir.resolve("CMakeCache.txt"))) {
+            throw new ToolException("[" + variant.name() + "] is not configured: " + dir + " has no CMakeCache.txt;"
+                    + " run hotpatch:configure first");
+        }
     }
 
     public static List<String> cmakeBuildCommand(String cmake, Path dir, String config, String target) {

@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.ParallelTasks;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
@@ -31,15 +32,24 @@ public final class VariantConfigurer {
         this.log = log;
     }
 
-    /** Configures every variant of the request, in order; stops at the first failure. */
+    /** Configures every variant of the request, one after the other; stops at the first failure. */
     public List<VariantState> configureAll(ConfigureRequest request) throws ToolException {
+        return configureAll(request, RunOptions.serial());
+    }
+
+    /**
+     * Configures the variants, {@code options.parallel()} at a time; the first failure stops the others. A variant
+     * whose inputs did not change since its last successful configure is skipped unless {@code options.force()}.
+     */
+    public List<VariantState> configureAll(ConfigureRequest request, RunOptions options) throws ToolException {
         checkDirectories(request);
         GeneratorSetup setup = new GeneratorResolver(host).resolve(request);
-        List<VariantState> states = new ArrayList<>();
-        for (BuildVariant variant : request.variants()) {
-            states.add(configure(request, setup, variant));
-        }
-        return states;
+        return ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
+            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(request.variantDirectory(variant), variant.name(),
+                    options.lockWait(), log)) {
+                return configure(request, setup, variant, options.force());
+            }
+        });
     }
 
     /** The profile for a variant under this setup (before the user's hotpatchFlags override). */
@@ -48,7 +58,8 @@ public final class VariantConfigurer {
         return request.hotpatchFlags().isEmpty() ? profile : profile.withFlags(request.hotpatchFlags());
     }
 
-    VariantState configure(ConfigureRequest request, GeneratorSetup setup, BuildVariant variant) throws ToolException {
+    VariantState configure(ConfigureRequest request, GeneratorSetup setup, BuildVariant variant, boolean force)
+            throws ToolException {
         Path dir = request.variantDirectory(variant);
         Optional<HotpatchProfile> profile = request.hotpatch()
                 ? Optional.of(profileFor(request, setup, variant)) : Optional.empty();
@@ -56,16 +67,32 @@ public final class VariantConfigurer {
         entries.putAll(variant.cacheEntries());
         Optional<String> userInclude = removeEntry(entries, PROJECT_INCLUDE);
         List<String> command;
+        String stamp;
         try {
             Files.createDirectories(dir);
             FileApiQuery.write(dir);
+            List<Path> generated = new ArrayList<>();
             Optional<Path> toolchain = request.toolchainFile();
             if (setup.llvmToolchain().isPresent()) {
                 toolchain = Optional.of(writeIfChanged(dir.resolve("hotpatch-toolchain.cmake"),
                         setup.llvmToolchain().get().render(variant.arch())));
+                generated.add(toolchain.get());
+            } else {
+                toolchain.filter(Files::isRegularFile).ifPresent(generated::add);
             }
             Path include = ProjectIncludeFile.write(dir, ProjectIncludeFile.render(variant.name(), profile, userInclude));
+            generated.add(include);
             command = configureCommand(request, setup, variant, toolchain, include, entries);
+            stamp = ConfigureStamp.of(command, generated);
+            Optional<String> why = ConfigureStamp.whyConfigure(dir, stamp);
+            if (why.isEmpty() && !force) {
+                log.info("[" + variant.name() + "] configure skipped: up to date (same cmake command line, toolchain and"
+                        + " hotpatch flags as the last successful configure; CMake re-runs itself during the build if a"
+                        + " CMakeLists.txt changed). -Dhotpatch.force=true reconfigures.");
+                return VariantState.read(dir);
+            }
+            log.info("[" + variant.name() + "] configuring: " + (force ? "forced (hotpatch.force)" : why.get()));
+            ConfigureStamp.delete(dir);
         } catch (IOException e) {
             throw new ToolException("[" + variant.name() + "] cannot prepare build directory " + dir + ": " + e.getMessage());
         }
@@ -81,6 +108,7 @@ public final class VariantConfigurer {
                 profile.flatMap(HotpatchProfile::deviation));
         try {
             state.write(dir);
+            ConfigureStamp.write(dir, stamp);
         } catch (IOException e) {
             throw new ToolException("[" + variant.name() + "] cannot write " + dir.resolve(VariantState.FILE_NAME) + ": "
                     + e.getMessage());

@@ -2,6 +2,9 @@ package io.github.hotpatch.maven;
 
 import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.cmake.RunOptions;
+import io.github.hotpatch.process.ParallelTasks;
+import java.time.Duration;
 import io.github.hotpatch.process.BuildLog;
 import java.io.File;
 import java.nio.file.Path;
@@ -45,6 +48,14 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.target", defaultValue = "msquic")
     String target;
 
+    /** How many variants configure/build at once; 0 = one per core, at most the number of variants. */
+    @Parameter(property = "hotpatch.parallel", defaultValue = "0")
+    int parallel;
+
+    /** Seconds to wait for another build (another Maven run) to release a variant's build directory before failing. */
+    @Parameter(property = "hotpatch.lockWait", defaultValue = "600")
+    int lockWait;
+
     /** Skips the goal. */
     @Parameter(property = "hotpatch.skip", defaultValue = "false")
     boolean skip;
@@ -87,6 +98,15 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
             }
         }
         return all.stream().filter(v -> wanted.contains(v.name())).toList();
+    }
+
+    RunOptions runOptions(int variantCount, boolean force) throws MojoExecutionException {
+        if (parallel < 0 || lockWait < 0) {
+            throw new MojoExecutionException("hotpatch.parallel and hotpatch.lockWait must not be negative (parallel="
+                    + parallel + ", lockWait=" + lockWait + ")");
+        }
+        int degree = parallel == 0 ? ParallelTasks.defaultParallelism(variantCount) : Math.min(parallel, Math.max(1, variantCount));
+        return new RunOptions(degree, force, Duration.ofSeconds(lockWait));
     }
 
     BuildLog buildLog() {

@@ -48,7 +48,7 @@ public class BuildMojo extends AbstractVariantsMojo {
         try {
             BuildRequest request = new BuildRequest(buildPath(), selectedVariants(), buildConfig, target, builder,
                     cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion));
-            new VariantBuilder(host, runner, buildLog()).buildAll(request);
+            new VariantBuilder(host, runner, buildLog()).buildAll(request, runOptions(request.variants().size(), false));
         } catch (ToolException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage());
         }

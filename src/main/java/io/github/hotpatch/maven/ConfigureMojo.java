@@ -47,6 +47,10 @@ public class ConfigureMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.hotpatchFlags")
     List<String> hotpatchFlags;
 
+    /** Configure even when nothing changed since the last successful configure of a variant. */
+    @Parameter(property = "hotpatch.force", defaultValue = "false")
+    boolean force;
+
     /** Pins the Visual Studio major version (17 = 2022, 18 = 2026) that vswhere may choose. */
     @Parameter(property = "hotpatch.vsVersion")
     Integer vsVersion;
@@ -73,7 +77,8 @@ public class ConfigureMojo extends AbstractVariantsMojo {
         ToolRunner runner = new ToolRunner();
         SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
         try {
-            new VariantConfigurer(host, runner, buildLog()).configureAll(request);
+            new VariantConfigurer(host, runner, buildLog()).configureAll(request,
+                    runOptions(request.variants().size(), force));
         } catch (ToolException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -1,0 +1,24 @@
+package io.github.hotpatch.testing;
+
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A second process for lock tests: locks a file as another Maven run would, prints "locked", holds it, exits. */
+public final class HoldLock {
+    private HoldLock() {}
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        long millis = Long.parseLong(args[1]);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
+            channel.write(java.nio.ByteBuffer.wrap("pid 4242 (test holder)\n".getBytes(StandardCharsets.UTF_8)));
+            System.out.println("locked");
+            System.out.flush();
+            Thread.sleep(millis);
+        }
+    }
+}
