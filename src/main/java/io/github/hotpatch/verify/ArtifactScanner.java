@@ -39,7 +39,8 @@ public final class ArtifactScanner {
     public static FileSystem openZip(Path zip) throws IOException {
         try {
             return FileSystems.newFileSystem(URI.create("jar:" + zip.toUri()), Map.of("create", "false"));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            // the zip file system's own errors (ZipException "zip END header not found") do not name the file
             throw new IOException(zip + ": not a readable zip archive (" + e.getMessage() + ")", e);
         }
     }

@@ -54,8 +54,13 @@ public record BinaryEvidence(PeImage image, Optional<Path> pdbPath, Optional<Pdb
                     candidates.add(dir.resolve(leaf));
                 }
                 try {
-                    // The RSDS path is the build machine's; it only helps when this is that machine.
-                    candidates.add(binary.getFileSystem().getPath(p));
+                    // The RSDS path is the build machine's; it only helps when this is that machine. A relative
+                    // one (/PDBALTPATH:%_PDB%) would resolve against this process's working directory, so only
+                    // its leaf, beside the image (above), is looked at.
+                    Path recorded = binary.getFileSystem().getPath(p);
+                    if (recorded.isAbsolute()) {
+                        candidates.add(recorded);
+                    }
                 } catch (RuntimeException invalidOnThisFileSystem) {
                     // a Windows path on Linux and similar: nothing to look at
                 }

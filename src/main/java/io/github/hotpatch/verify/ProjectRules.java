@@ -41,10 +41,15 @@ public final class ProjectRules {
                     + RELEASE + " (configurations: " + reply.configurationNames() + ")", reply.indexFile());
         }
         FileApiTarget t = release.get();
-        List<String> missing = profile.flags().stream().filter(f -> !t.hasLinkFlag(f)).toList();
+        List<String> missing = profile.flags().stream().filter(f -> !hasFlag(t, f)).toList();
         String seen = "link.commandFragments (role flags) of " + targetName + " [" + RELEASE + "]: " + t.linkFlags();
         return missing.isEmpty() ? Rule.PROJECT_RELEASE_FLAGS.pass(seen, t.jsonFile())
                 : Rule.PROJECT_RELEASE_FLAGS.fail(seen + " lacks " + String.join(" ", missing), t.jsonFile());
+    }
+
+    /** As the linker reads it: '-' or '/', any case (FileApiTarget#hasLinkFlag ignores only case). */
+    private static boolean hasFlag(FileApiTarget target, String flag) {
+        return LinkerFlags.find(LinkerFlags.tokens(target.linkFlags()), flag).isPresent();
     }
 
     static RuleResult vcxprojFlags(Optional<Path> vcxproj, HotpatchProfile profile) {
@@ -82,7 +87,7 @@ public final class ProjectRules {
                 continue;
             }
             checked.add(config.name());
-            distinctive.stream().filter(t.get()::hasLinkFlag).forEach(f -> leaks.add(f + " in " + config.name()
+            distinctive.stream().filter(f -> hasFlag(t.get(), f)).forEach(f -> leaks.add(f + " in " + config.name()
                     + " (" + t.get().jsonFile().getFileName() + ")"));
         }
         if (vcxproj.isPresent()) {

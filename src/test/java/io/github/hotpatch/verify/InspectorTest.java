@@ -1,0 +1,194 @@
+package io.github.hotpatch.verify;
+
+import static io.github.hotpatch.verify.VerifyFixtures.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hotpatch.cmake.Arch;
+import io.github.hotpatch.report.UnreadableSubject;
+import io.github.hotpatch.testing.NativeFixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The inspect goal's walk: one file, a directory, a zip read in place; damaged files are reported, not thrown. */
+class InspectorTest {
+
+    private static final String GARBAGE = "this is not a PE image, only text named like one";
+
+    private static NativeFixtures.Built hotpatch;
+    private static NativeFixtures.Built plain;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        hotpatch = NativeFixtures.arm64Hotpatch();
+        plain = NativeFixtures.arm64Plain();
+    }
+
+    private final Inspector inspector = new Inspector();
+
+    /** hotpatch.dll (+pdb, map) and plain.dll (+pdb) and a garbage broken.dll in {@code dir}. */
+    private static Path artifactDir(Path dir) throws IOException {
+        VerifyFixtures.copy(hotpatch, dir, true);
+        VerifyFixtures.copy(plain, dir, false);
+        Files.writeString(dir.resolve("broken.dll"), GARBAGE);
+        Files.writeString(dir.resolve("notes.txt"), "not a binary");
+        return dir;
+    }
+
+    @Test
+    void singleFileIsOneSubject() throws IOException {
+        Inspector.Result result = inspector.inspect(hotpatch.dll(), Optional.empty(), Optional.of(Arch.ARM64));
+        assertTrue(result.single());
+        assertEquals(List.of(), result.unreadable());
+        assertEquals(1, result.subjects().size());
+        SubjectReport subject = result.subjects().get(0);
+        assertEquals("hotpatch.dll", subject.name());
+        assertEquals(SubjectReport.KIND_BINARY, subject.kind());
+        assertTrue(subject.passed(), subject.results().toString());
+        assertTrue(result.ready());
+        assertEquals(RuleStatus.PASS, result(subject, "HP-BIN-005").status());
+    }
+
+    @Test
+    void singleFileUsesTheGivenPdb() throws IOException {
+        Inspector.Result result = inspector.inspect(hotpatch.dll(), Optional.of(plain.pdb()), Optional.empty());
+        RuleResult match = result(result.subjects().get(0), "HP-BIN-005");
+        assertEquals(RuleStatus.FAIL, match.status());
+        assertEquals(plain.pdb().toString(), match.file());
+        assertFalse(result.ready());
+    }
+
+    @Test
+    void singleFileOfTheWrongArch() throws IOException {
+        Inspector.Result result = inspector.inspect(hotpatch.dll(), Optional.empty(), Optional.of(Arch.X64));
+        assertEquals(RuleStatus.FAIL, result(result.subjects().get(0), "HP-BIN-001").status());
+        assertFalse(result.ready());
+    }
+
+    @Test
+    void directoryGivesOneSubjectPerImageAndReportsTheBrokenOne(@TempDir Path dir) throws IOException {
+        artifactDir(dir);
+        Inspector.Result result = inspector.inspect(dir, Optional.empty(), Optional.empty());
+        assertFalse(result.single());
+        assertEquals(List.of("hotpatch.dll", "plain.dll"), result.subjects().stream().map(SubjectReport::name).toList());
+        assertTrue(result.subjects().get(0).passed(), result.subjects().get(0).results().toString());
+        assertFalse(result.subjects().get(1).passed());
+        // each image's own PDB, found beside it
+        assertEquals(dir.resolve("plain.pdb").toString(), result(result.subjects().get(1), "HP-BIN-005").file());
+        assertEquals(RuleStatus.PASS, result(result.subjects().get(1), "HP-BIN-005").status());
+
+        assertEquals(1, result.unreadable().size());
+        UnreadableSubject broken = result.unreadable().get(0);
+        assertEquals(dir.resolve("broken.dll").toString(), broken.file());
+        assertTrue(broken.error().contains("broken.dll") && broken.error().contains("MZ"), broken.error());
+        assertFalse(result.ready());
+    }
+
+    @Test
+    void zipIsReadInPlace(@TempDir Path dir) throws IOException {
+        Path files = artifactDir(dir.resolve("files"));
+        Path zip = dir.resolve("artifact.zip");
+        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String name : List.of("hotpatch.dll", "hotpatch.pdb", "hotpatch.map", "plain.dll", "plain.pdb",
+                    "broken.dll", "notes.txt")) {
+                z.putNextEntry(new ZipEntry("bin/" + name));
+                z.write(Files.readAllBytes(files.resolve(name)));
+                z.closeEntry();
+            }
+        }
+        assertTrue(ArtifactScanner.isZip(zip));
+        List<Path> before = list(dir);
+
+        Inspector.Result result = inspector.inspect(zip, Optional.empty(), Optional.empty());
+        assertFalse(result.single());
+        assertEquals(List.of("bin/hotpatch.dll", "bin/plain.dll"),
+                result.subjects().stream().map(SubjectReport::name).toList());
+        SubjectReport hot = result.subjects().get(0);
+        assertTrue(hot.passed(), hot.results().toString());
+        // the PDB and the map were read from inside the zip, not from the fixture directory the RSDS path names
+        assertEquals(RuleStatus.PASS, result(hot, "HP-BIN-005").status());
+        assertTrue(result(hot, "HP-BIN-005").file().endsWith("bin/hotpatch.pdb"), result(hot, "HP-BIN-005").file());
+        assertFalse(result(hot, "HP-BIN-005").file().startsWith(hotpatch.dir().toString()));
+        assertEquals(RuleStatus.DEVIATION, result(hot, "HP-BIN-009").status());
+        assertFalse(result.subjects().get(1).passed());
+
+        assertEquals(1, result.unreadable().size());
+        UnreadableSubject broken = result.unreadable().get(0);
+        assertEquals(zip + "!/bin/broken.dll", broken.file());
+        assertTrue(broken.error().contains("broken.dll"), broken.error());
+        assertEquals(before, list(dir), "nothing was extracted");
+    }
+
+    @Test
+    void corruptZipIsOneClearError(@TempDir Path dir) throws IOException {
+        Path zip = dir.resolve("cut.zip");
+        // the local-header magic, then nothing a zip reader can use
+        Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 0});
+        IOException e = assertThrows(IOException.class, () -> inspector.inspect(zip, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains(zip.toString()) && e.getMessage().contains("not a readable zip archive"),
+                e.getMessage());
+    }
+
+    @Test
+    void directoryWithoutPeFilesIsAnError(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("readme.txt"), "no binaries here");
+        Files.createDirectories(dir.resolve("sub"));
+        IOException e = assertThrows(IOException.class, () -> inspector.inspect(dir, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("no PE files"), e.getMessage());
+    }
+
+    @Test
+    void missingTargetIsAnError(@TempDir Path dir) {
+        Path missing = dir.resolve("nope");
+        IOException e = assertThrows(IOException.class, () -> inspector.inspect(missing, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such file"), e.getMessage());
+    }
+
+    @Test
+    void emptyDllInADirectoryIsAnUnreadableEntry(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("x.dll"), new byte[0]);
+        Inspector.Result result = inspector.inspect(dir, Optional.empty(), Optional.empty());
+        assertEquals(List.of(), result.subjects());
+        assertEquals(1, result.unreadable().size());
+        assertEquals(dir.resolve("x.dll").toString(), result.unreadable().get(0).file());
+        assertTrue(result.unreadable().get(0).error().contains("x.dll"), result.unreadable().get(0).error());
+        assertFalse(result.ready());
+    }
+
+    @Test
+    void singleUnreadableFileIsAnError(@TempDir Path dir) throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.dll"), GARBAGE, StandardCharsets.US_ASCII);
+        IOException e = assertThrows(IOException.class, () -> inspector.inspect(broken, Optional.empty(), Optional.empty()));
+        assertTrue(e.getMessage().contains("broken.dll"), e.getMessage());
+    }
+
+    @Test
+    void scannerFindsImagesByNameOrByMagic(@TempDir Path dir) throws IOException {
+        Files.copy(hotpatch.dll(), dir.resolve("renamed.bin"));
+        Files.writeString(dir.resolve("damaged.NODE"), "x");
+        Files.writeString(dir.resolve("other.txt"), "MX");
+        Files.copy(hotpatch.pdb(), dir.resolve("hotpatch.pdb"));
+        assertEquals(List.of(dir.resolve("damaged.NODE"), dir.resolve("renamed.bin")), ArtifactScanner.candidates(dir));
+        assertFalse(ArtifactScanner.isZip(dir.resolve("renamed.bin")));
+        assertFalse(ArtifactScanner.isZip(dir));
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.hotpatch.verify;
+
+import io.github.hotpatch.cmake.FileApiQuery;
+import io.github.hotpatch.testing.NativeFixtures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Test inputs for the verify package: private copies of the shared native fixtures (a test that deletes or adds a
+ * file works on its copy, never on target/native-fixtures), and small CMake projects configured for real with
+ * CMake, Ninja Multi-Config and the clang-cl-22 / lld-link-22 ARM64 cross toolchain, so the File API replies and
+ * binaries under test are the ones the tools wrote.
+ */
+final class VerifyFixtures {
+
+    static final Path CMAKE_ROOT = Paths.get("target", "verify-cmake").toAbsolutePath();
+
+    /** Exported code with absolute pointers in data, so the DLL has base relocations (as msquic.dll does). */
+    private static final String SOURCE = """
+            static int counter;
+            int *volatile pointers[] = { &counter, &counter, 0 };
+            __declspec(dllexport) int MsQuicOpenVersion(int version) { counter += version; return *pointers[version & 1]; }
+            """;
+
+    /** msquic's own Release flags (FACTS §1) with the lld ARM64 profile appended, as hotpatch:configure does. */
+    static final String HOTPATCH_RELEASE_FLAGS =
+            "/INCREMENTAL:NO /DEBUG /OPT:REF /OPT:ICF /hotpatchcompatible /profile /functionpadmin:8 /map";
+    /** The profile, then a bare /INCREMENTAL that turns incremental linking back on. */
+    static final String LEAKY_RELEASE_FLAGS = "/INCREMENTAL:NO /hotpatchcompatible /profile /functionpadmin:8 /map /INCREMENTAL";
+    /**
+     * CMake's Debug default (/debug /INCREMENTAL) plus hotpatch flags that belong to Release only, one of them in the
+     * '-' spelling both linkers accept.
+     */
+    static final String LEAKY_DEBUG_FLAGS = "/debug /INCREMENTAL /hotpatchcompatible -PROFILE";
+
+    private static final Map<String, Path> CONFIGURED = new HashMap<>();
+    private static Path toolchain;
+
+    private VerifyFixtures() {}
+
+    /** Copies the fixture's DLL and PDB (and its map when {@code withMap}) into {@code dir}; returns the DLL copy. */
+    static Path copy(NativeFixtures.Built fixture, Path dir, boolean withMap) throws IOException {
+        Files.createDirectories(dir);
+        Files.copy(fixture.pdb(), dir.resolve(fixture.pdb().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        if (withMap) {
+            Files.copy(fixture.map(), dir.resolve(fixture.map().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return Files.copy(fixture.dll(), dir.resolve(fixture.dll().getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A build directory of a one-DLL project (target {@code msquic}) configured with Ninja Multi-Config and the given
+     * linker flags, its File API reply in place; each configuration in {@code build} is built. Configured once per
+     * JVM and key (the directory is wiped first, so no stale CMakeCache.txt survives from an earlier run).
+     *
+     * @param debugFlags CMAKE_SHARED_LINKER_FLAGS_DEBUG, or {@code null} for CMake's default
+     */
+    static synchronized Path cmakeBuild(String key, String releaseFlags, String debugFlags, String... build)
+            throws IOException {
+        Path existing = CONFIGURED.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Path src = CMAKE_ROOT.resolve("src");
+        if (toolchain == null) {
+            deleteRecursively(CMAKE_ROOT);
+            Files.createDirectories(src);
+            Files.writeString(src.resolve("CMakeLists.txt"), """
+                    cmake_minimum_required(VERSION 3.20)
+                    project(verify_fixture C)
+                    add_library(msquic SHARED msquic.c)
+                    """);
+            Files.writeString(src.resolve("msquic.c"), SOURCE);
+            Path file = CMAKE_ROOT.resolve("clang-cl-22-arm64.cmake");
+            Files.writeString(file, String.join("\n",
+                    "set(CMAKE_SYSTEM_NAME Windows)",
+                    "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
+                    "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
+                    "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
+                    "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
+                    "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
+                    "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
+                    "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
+                    "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
+                    "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
+                    "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
+                    ""));
+            toolchain = file;
+        }
+        Path dir = CMAKE_ROOT.resolve(key);
+        deleteRecursively(dir);
+        FileApiQuery.write(dir);
+        List<String> configure = new ArrayList<>(List.of(onPath("cmake").toString(), "-S", src.toString(),
+                "-B", dir.toString(), "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
+                "-DCMAKE_MAKE_PROGRAM=" + onPath("ninja"), "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + releaseFlags));
+        if (debugFlags != null) {
+            configure.add("-DCMAKE_SHARED_LINKER_FLAGS_DEBUG=" + debugFlags);
+        }
+        NativeFixtures.run(CMAKE_ROOT, configure.toArray(String[]::new));
+        for (String config : build) {
+            NativeFixtures.run(CMAKE_ROOT, onPath("cmake").toString(), "--build", dir.toString(), "--config", config);
+        }
+        CONFIGURED.put(key, dir);
+        return dir;
+    }
+
+    /** Configured with {@link #HOTPATCH_RELEASE_FLAGS}, Release and Debug built. */
+    static Path hotpatchProject() throws IOException {
+        return cmakeBuild("hotpatch", HOTPATCH_RELEASE_FLAGS, null, "Release", "Debug");
+    }
+
+    /** Configured (not built) with {@link #LEAKY_RELEASE_FLAGS} and {@link #LEAKY_DEBUG_FLAGS}. */
+    static Path leakyProject() throws IOException {
+        return cmakeBuild("leaky", LEAKY_RELEASE_FLAGS, LEAKY_DEBUG_FLAGS);
+    }
+
+    static Path onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Paths.get(dir, tool);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(tool + " is not on PATH; the verify tests configure a real CMake project and"
+                + " need cmake, ninja and the LLVM 22 tools (Debian: cmake ninja-build clang-22 lld-22 llvm-22)");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The one result with {@code ruleId}; fails when there is none or more than one. */
+    static RuleResult result(List<RuleResult> results, String ruleId) {
+        List<RuleResult> matching = results.stream().filter(r -> r.id().equals(ruleId)).toList();
+        if (matching.size() != 1) {
+            throw new AssertionError("expected exactly one " + ruleId + " result, found " + matching.size() + " in "
+                    + results);
+        }
+        return matching.get(0);
+    }
+
+    static RuleResult result(SubjectReport report, String ruleId) {
+        return result(report.results(), ruleId);
+    }
+}
