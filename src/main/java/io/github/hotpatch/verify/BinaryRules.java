@@ -178,14 +178,23 @@ public final class BinaryRules {
                     ? "link.exe injects the map into the PDB (/pdbinject:mapfile): HP-BIN-008 checks it"
                     : "the " + profile.arch() + " profile needs no map file", e.file());
         }
-        Path dir = e.pdbPath().orElse(e.file()).toAbsolutePath().getParent();
         String image = e.file().getFileName().toString();
         String stem = image.contains(".") ? image.substring(0, image.lastIndexOf('.')) : image;
-        Path map = dir.resolve(stem + ".map");
-        return Files.isRegularFile(map)
-                ? Rule.BINARY_MAP_FILE.deviation(map.getFileName() + " lies beside the PDB: lld-link cannot inject it into"
-                        + " the PDB (/pdbinject:mapfile), so this is a substitute, not the reference layout", map)
-                : Rule.BINARY_MAP_FILE.fail("no " + map.getFileName() + " in " + dir + ": the lld profile writes it with /map", map);
+        // lld writes <image>.map beside the image; the reference layout keeps it with the PDB. Either place counts.
+        List<Path> places = new ArrayList<>();
+        e.pdbPath().ifPresent(pdb -> places.add(pdb.toAbsolutePath().getParent().resolve(stem + ".map")));
+        Path besideImage = e.file().toAbsolutePath().getParent().resolve(stem + ".map");
+        if (!places.contains(besideImage)) {
+            places.add(besideImage);
+        }
+        for (Path map : places) {
+            if (Files.isRegularFile(map)) {
+                return Rule.BINARY_MAP_FILE.deviation(map + " is there: lld-link cannot inject the map into the PDB"
+                        + " (/pdbinject:mapfile), so this is a substitute, not the reference layout", map);
+            }
+        }
+        return Rule.BINARY_MAP_FILE.fail("no " + stem + ".map in " + places.stream().map(Path::getParent).distinct().toList()
+                + ": the lld profile writes it with /map", places.get(0));
     }
 
     static String typeNames(PeImage image) {

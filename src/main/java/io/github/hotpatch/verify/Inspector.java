@@ -43,6 +43,13 @@ public final class Inspector {
                 Optional.empty())), List.of());
     }
 
+    /** A report's file names the zip it came from ({@code artifact.zip!/bin/x.dll}), not a path inside the zip. */
+    private static SubjectReport inZip(SubjectReport subject, String file) {
+        java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>(subject.facts());
+        facts.put("file", file);
+        return new SubjectReport(subject.name(), subject.kind(), subject.arch(), subject.results(), facts);
+    }
+
     private Result many(Path root, Optional<Arch> arch, String label) throws IOException {
         List<SubjectReport> subjects = new ArrayList<>();
         List<UnreadableSubject> unreadable = new ArrayList<>();
@@ -50,7 +57,8 @@ public final class Inspector {
             String name = root.relativize(file).toString();
             try {
                 BinaryEvidence evidence = BinaryEvidence.collect(file, Optional.empty());
-                subjects.add(BinaryInspection.inspect(name, evidence, arch, Optional.empty()));
+                SubjectReport subject = BinaryInspection.inspect(name, evidence, arch, Optional.empty());
+                subjects.add(label.endsWith("!") ? inZip(subject, label + "/" + name) : subject);
             } catch (IOException e) {
                 // One damaged file gets its own entry; the rest of the artifact is still checked.
                 unreadable.add(new UnreadableSubject(label.endsWith("!") ? label + "/" + name : file.toString(),

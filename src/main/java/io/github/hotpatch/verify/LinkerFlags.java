@@ -68,6 +68,29 @@ public final class LinkerFlags {
         return found;
     }
 
+    /**
+     * The last {@code /OPT:} argument whose comma-separated options include {@code option} (or {@code option=n}), when
+     * no later {@code /OPT:} argument turns it off with {@code no<option>}: {@code /OPT:REF,ICF=3} has ICF.
+     */
+    public static Optional<String> lastOptOption(List<String> tokens, String option) {
+        Optional<String> found = Optional.empty();
+        String on = option.toLowerCase(Locale.ROOT);
+        for (String token : tokens) {
+            String t = normalise(token);
+            if (!t.startsWith("/opt:")) {
+                continue;
+            }
+            for (String part : t.substring(5).split(",")) {
+                if (part.equals(on) || part.startsWith(on + "=")) {
+                    found = Optional.of(token);
+                } else if (part.equals("no" + on)) {
+                    found = Optional.empty();
+                }
+            }
+        }
+        return found;
+    }
+
     /** Flags that mark an image as built for hotpatching; {@code /incremental:no} is common in every configuration. */
     public static boolean isDistinctive(String flag) {
         String f = normalise(flag);

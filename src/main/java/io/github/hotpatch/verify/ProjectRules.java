@@ -127,7 +127,7 @@ public final class ProjectRules {
         List<String> tokens = LinkerFlags.tokens(release.get().linkFlags());
         List<String> warnings = new ArrayList<>();
         if (profile.contains("/profile")) {
-            LinkerFlags.find(tokens, "/OPT:ICF").ifPresent(f -> warnings.add(f + " alongside /PROFILE, which implies"
+            LinkerFlags.lastOptOption(tokens, "icf").ifPresent(f -> warnings.add(f + " alongside /PROFILE, which implies"
                     + " /OPT:NOICF; which one wins is not documented"));
         }
         if (profile.contains("/incremental:no")) {

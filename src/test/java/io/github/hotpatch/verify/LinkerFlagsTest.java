@@ -69,4 +69,16 @@ class LinkerFlagsTest {
         assertTrue(LinkerFlags.find(tokens, "/HOTPATCHCOMPATIBLE").isPresent(), cmd);
         assertEquals(Optional.empty(), LinkerFlags.find(tokens, "/pdbinject:mapfile"));
     }
+
+    @Test
+    void optIcfIsFoundInEverySpellingAndTurnedOffByALaterNoIcf() {
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("/OPT:REF,ICF=3"),
+                LinkerFlags.lastOptOption(LinkerFlags.tokens("/profile /OPT:REF,ICF=3"), "icf"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("-opt:icf"),
+                LinkerFlags.lastOptOption(LinkerFlags.tokens("-opt:icf"), "icf"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+                LinkerFlags.lastOptOption(LinkerFlags.tokens("/OPT:ICF /OPT:NOICF"), "icf"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+                LinkerFlags.lastOptOption(LinkerFlags.tokens("/OPT:REF /OPT:ICFX"), "icf"));
+    }
 }
