@@ -42,6 +42,14 @@ public final class BinaryInspection {
         f.put("exDllCharacteristics", image.exDllCharacteristics().isPresent() ? image.exDllCharacteristics().getAsInt() : null);
         f.put("hotpatchCompatible", image.hotpatchCompatible());
         f.put("relocations", image.relocations().present() && !image.relocations().relocsStripped());
+        f.put("loadConfig", image.loadConfig().map(lc -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("size", lc.size());
+            m.put("guardFlags", lc.guardFlags().isPresent() ? lc.guardFlags().getAsInt() : null);
+            // Describes a patch image; a base image carries 0 (FACTS §2: an inference, no public doc).
+            m.put("hotPatchTableOffset", lc.hotPatchTableOffset().isPresent() ? lc.hotPatchTableOffset().getAsLong() : null);
+            return (Object) m;
+        }).orElse(null));
         f.put("pdb", pdbFacts(evidence));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("linker", profile.linker().name());
