@@ -1,7 +1,7 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.process.CommandLine;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -102,29 +102,7 @@ public final class FileApiTarget {
      * Visual Studio replies quote an argument that holds spaces).
      */
     public List<String> linkFlagTokens() {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        boolean inToken = false;
-        for (char c : linkFlags().toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-                inToken = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (inToken) {
-                    out.add(current.toString());
-                    current.setLength(0);
-                    inToken = false;
-                }
-            } else {
-                current.append(c);
-                inToken = true;
-            }
-        }
-        if (inToken) {
-            out.add(current.toString());
-        }
-        return out;
+        return CommandLine.split(linkFlags());
     }
 
     /** Whether {@code flag} is one of the link flags, ignoring case as link.exe does. */

@@ -1,5 +1,6 @@
 package io.github.hotpatch.vcxproj;
 
+import io.github.hotpatch.process.CommandLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public final class AdditionalOptions {
      */
     public static AdditionalOptions parse(String raw, AdditionalOptions inherited) {
         List<String> result = new ArrayList<>();
-        for (String token : split(raw)) {
+        for (String token : CommandLine.split(raw)) {
             if (token.equals(INHERITED)) {
                 result.addAll(inherited.tokens);
             } else {
@@ -67,37 +68,6 @@ public final class AdditionalOptions {
     }
 
     /** Whitespace splits, double quotes group (and are dropped), {@code \"} is a literal quote. */
-    private static List<String> split(String raw) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        boolean inToken = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '\\' && i + 1 < raw.length() && raw.charAt(i + 1) == '"') {
-                current.append('"');
-                inToken = true;
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-                inToken = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (inToken) {
-                    out.add(current.toString());
-                    current.setLength(0);
-                    inToken = false;
-                }
-            } else {
-                current.append(c);
-                inToken = true;
-            }
-        }
-        if (inToken) {
-            out.add(current.toString());
-        }
-        return out;
-    }
-
     /** MSBuild escapes special characters as {@code %XX} (hex); evaluation turns them back. */
     private static String unescapeMsbuild(String token) {
         if (token.indexOf('%') < 0) {

@@ -1,6 +1,6 @@
 package io.github.hotpatch.verify;
 
-import java.util.ArrayList;
+import io.github.hotpatch.process.CommandLine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,30 +11,7 @@ public final class LinkerFlags {
 
     /** Splits a command line into arguments, keeping "quoted parts" together (quotes removed). */
     public static List<String> tokens(String commandLine) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < commandLine.length(); i++) {
-            char c = commandLine.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-                any = true;
-            } else if (Character.isWhitespace(c) && !quoted) {
-                if (any) {
-                    out.add(current.toString());
-                    current.setLength(0);
-                    any = false;
-                }
-            } else {
-                current.append(c);
-                any = true;
-            }
-        }
-        if (any) {
-            out.add(current.toString());
-        }
-        return out;
+        return CommandLine.split(commandLine);
     }
 
     /** The switch normalised for comparison: leading '-' becomes '/', lower case. */
