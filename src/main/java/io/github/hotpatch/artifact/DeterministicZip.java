@@ -1,0 +1,60 @@
+package io.github.hotpatch.artifact;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a flat zip whose bytes depend only on the files' names and contents: entries in the order given, each
+ * with the same timestamp, no directory entries, no extra fields. So rebuilding identical binaries gives an
+ * identical zip, and a repository manager sees no spurious change.
+ */
+public final class DeterministicZip {
+
+    /**
+     * The one timestamp every entry gets. Written as a local DOS date through {@link ZipEntry#setTimeLocal}, which,
+     * unlike {@code setTime}, does not depend on the machine's time zone.
+     */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2010, 1, 1, 0, 0);
+
+    private DeterministicZip() {}
+
+    /**
+     * Writes {@code files} (by file name, at the zip's root) to {@code zip}, replacing it. The zip is written
+     * beside its destination and then moved into place, so a reader never sees half a zip.
+     *
+     * @throws IllegalArgumentException if two files have the same name
+     */
+    public static void write(Path zip, List<Path> files) throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Path file : files) {
+            if (!names.add(file.getFileName().toString())) {
+                throw new IllegalArgumentException("two files named " + file.getFileName() + " for " + zip + ": " + files);
+            }
+        }
+        Files.createDirectories(zip.toAbsolutePath().getParent());
+        Path partial = Files.createTempFile(zip.toAbsolutePath().getParent(), zip.getFileName().toString(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+                for (Path file : files) {
+                    ZipEntry entry = new ZipEntry(file.getFileName().toString());
+                    entry.setTimeLocal(ENTRY_TIME);
+                    zipOut.putNextEntry(entry);
+                    Files.copy(file, zipOut);
+                    zipOut.closeEntry();
+                }
+            }
+            Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+}
