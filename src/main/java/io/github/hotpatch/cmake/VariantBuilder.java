@@ -40,7 +40,7 @@ public final class VariantBuilder {
                 ? MsBuildCommand.of(msbuild(request, variant), findProject(dir, request.target(), variant),
                         request.buildConfig(), variant.arch().platform)
                 : cmakeBuildCommand(request.cmakeExecutable(), dir, request.buildConfig(), request.target());
-        ToolRun run = ToolRun.of(variant.name(), dir, command);
+        ToolRun run = ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout());
         log.info("[" + variant.name() + "] " + run.displayCommand());
         runner.runChecked(run, log.prefixed(variant.name()));
     }

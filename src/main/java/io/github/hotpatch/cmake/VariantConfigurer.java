@@ -34,7 +34,7 @@ public final class VariantConfigurer {
     /** Configures every variant of the request, in order; stops at the first failure. */
     public List<VariantState> configureAll(ConfigureRequest request) throws ToolException {
         checkDirectories(request);
-        GeneratorSetup setup = new GeneratorResolver(host).resolve(request);
+        GeneratorSetup setup = new GeneratorResolver(host, runner).resolve(request);
         List<VariantState> states = new ArrayList<>();
         for (BuildVariant variant : request.variants()) {
             states.add(configure(request, setup, variant));
@@ -75,7 +75,8 @@ public final class VariantConfigurer {
             p.deviation().ifPresent(d -> log.warn("[" + variant.name() + "] DEVIATION: " + d));
         }, () -> log.info("[" + variant.name() + "] hotpatch is off: configuring without hotpatch flags"));
         log.info("[" + variant.name() + "] " + ToolRun.of(variant.name(), dir, command).displayCommand());
-        runner.runChecked(ToolRun.of(variant.name(), dir, command), log.prefixed(variant.name()));
+        runner.runChecked(ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout()),
+                log.prefixed(variant.name()));
         VariantState state = new VariantState(variant.name(), variant.arch(), setup.generator(), setup.linker(),
                 profile.isPresent(), profile.map(HotpatchProfile::flags).orElse(List.of()),
                 profile.flatMap(HotpatchProfile::deviation));

@@ -3,8 +3,10 @@ package io.github.hotpatch.maven;
 import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.ToolRun;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -49,6 +51,13 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Seconds one cmake (configure) or build run of a variant may take before it and every process it started are
+     * killed and the goal fails; 0 = the default limit of 4 hours.
+     */
+    @Parameter(property = "hotpatch.timeout", defaultValue = "0")
+    int timeout;
+
     Path sourcePath() {
         return sourceDirectory.toPath().toAbsolutePath().normalize();
     }
@@ -87,6 +96,15 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
             }
         }
         return all.stream().filter(v -> wanted.contains(v.name())).toList();
+    }
+
+    /** The {@code timeout} parameter as a time limit: 0 means {@link ToolRun#DEFAULT_TIMEOUT}. */
+    Duration toolTimeout() throws MojoExecutionException {
+        if (timeout < 0) {
+            throw new MojoExecutionException("timeout must be 0 (the default limit of 4 hours) or a number of seconds,"
+                    + " not " + timeout);
+        }
+        return timeout == 0 ? ToolRun.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout);
     }
 
     BuildLog buildLog() {
