@@ -1,6 +1,8 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.process.ToolRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +18,11 @@ import java.util.Optional;
  * @param cmakeExecutable   "cmake" or a path
  * @param msbuildExecutable MSBuild.exe to use instead of the one vswhere finds
  * @param vsVersion         pin Visual Studio's major version for vswhere
+ * @param toolTimeout       how long one variant's build may run before the builder (and its children) is killed
  */
 public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, String buildConfig, String target,
-        String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion) {
+        String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion,
+        Duration toolTimeout) {
 
     public BuildRequest {
         buildDirectory = buildDirectory.toAbsolutePath().normalize();
@@ -35,5 +39,16 @@ public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, Str
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
         Objects.requireNonNull(msbuildExecutable, "msbuildExecutable");
         Objects.requireNonNull(vsVersion, "vsVersion");
+        Objects.requireNonNull(toolTimeout, "toolTimeout");
+        if (toolTimeout.isNegative() || toolTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, not " + toolTimeout);
+        }
+    }
+
+    /** A request whose builds may take {@link ToolRun#DEFAULT_TIMEOUT}. */
+    public BuildRequest(Path buildDirectory, List<BuildVariant> variants, String buildConfig, String target,
+            String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion) {
+        this(buildDirectory, variants, buildConfig, target, builder, cmakeExecutable, msbuildExecutable, vsVersion,
+                ToolRun.DEFAULT_TIMEOUT);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.process.ToolRun;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,11 @@ import java.util.Optional;
  * @param hotpatchFlags   empty = the profile's flags; otherwise exactly these
  * @param cmakeExecutable "cmake" or a path
  * @param vsVersion       pin Visual Studio's major version (Windows only)
+ * @param toolTimeout     how long cmake may run before it (and everything it started) is killed
  */
 public record ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<BuildVariant> variants,
         Map<String, String> cacheEntries, String generator, Optional<Path> toolchainFile, String linker, boolean hotpatch,
-        List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion) {
+        List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion, Duration toolTimeout) {
 
     public ConfigureRequest {
         sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
@@ -40,6 +43,18 @@ public record ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<B
         hotpatchFlags.forEach(HotpatchProfile::checkFlag);
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
         Objects.requireNonNull(vsVersion, "vsVersion");
+        Objects.requireNonNull(toolTimeout, "toolTimeout");
+        if (toolTimeout.isNegative() || toolTimeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, not " + toolTimeout);
+        }
+    }
+
+    /** A request whose cmake runs may take {@link ToolRun#DEFAULT_TIMEOUT}. */
+    public ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<BuildVariant> variants,
+            Map<String, String> cacheEntries, String generator, Optional<Path> toolchainFile, String linker, boolean hotpatch,
+            List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion) {
+        this(sourceDirectory, buildDirectory, variants, cacheEntries, generator, toolchainFile, linker, hotpatch,
+                hotpatchFlags, cmakeExecutable, vsVersion, ToolRun.DEFAULT_TIMEOUT);
     }
 
     /** The directory a variant is configured into: always a direct child of the build directory. */

@@ -1,26 +1,39 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRun;
+import io.github.hotpatch.process.ToolRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Chooses generator, toolchain and linker for a request, and says at once what is missing. */
+/** Chooses generator, toolchain and linker for a request, and says at once what is missing or too old. */
 public final class GeneratorResolver {
-    private final HostTools host;
+    /** How long {@code cmake --version} may take (never longer than the request's own limit). */
+    static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
-    public GeneratorResolver(HostTools host) {
+    private final HostTools host;
+    private final ToolRunner runner;
+
+    /**
+     * @param runner runs {@code cmake --version} to check that the cmake found is new enough
+     */
+    public GeneratorResolver(HostTools host, ToolRunner runner) {
         this.host = host;
+        this.runner = runner;
     }
 
     public GeneratorSetup resolve(ConfigureRequest request) throws ToolException {
         List<String> missing = new ArrayList<>();
-        if (findCmake(request.cmakeExecutable()).isEmpty()) {
+        Optional<Path> cmake = findCmake(request.cmakeExecutable());
+        if (cmake.isEmpty()) {
             missing.add(request.cmakeExecutable());
         }
         String generator = request.generator();
@@ -56,12 +69,50 @@ public final class GeneratorResolver {
                     + ". " + (host.windows() ? "Install CMake, Ninja and Visual Studio's C++ tools." : "To cross-build Windows"
                     + " binaries here, " + LlvmCrossToolchain.INSTALL_HINT + "."));
         }
+        checkCmakeVersion(cmake.get(), request.toolTimeout());
         if (llvm.isPresent() && request.hotpatch() && llvm.get().version() < HotpatchProfile.MIN_LLD_MAJOR) {
             throw new ToolException("lld-link-" + llvm.get().version() + " is the newest lld-link on PATH, but"
                     + " /hotpatchcompatible needs lld-link " + HotpatchProfile.MIN_LLD_MAJOR + " or newer: "
                     + LlvmCrossToolchain.INSTALL_HINT + " (or set <hotpatch>false</hotpatch>)");
         }
         return new GeneratorSetup(generator, vs, GeneratorSetup.isMultiConfig(generator), linker, llvm);
+    }
+
+    /**
+     * Runs {@code cmake --version} and refuses a cmake older than {@link CMakeVersion#MINIMUM}, or one whose version
+     * cannot be told, before anything is written.
+     */
+    public CMakeVersion checkCmakeVersion(Path cmake, Duration requestTimeout) throws ToolException {
+        List<String> output = Collections.synchronizedList(new ArrayList<>());
+        Duration limit = requestTimeout.compareTo(VERSION_TIMEOUT) < 0 ? requestTimeout : VERSION_TIMEOUT;
+        ToolRun run = ToolRun.of("cmake", Path.of("").toAbsolutePath(), List.of(cmake.toString(), "--version"))
+                .withTimeout(limit);
+        ToolRunner.Result result = runner.run(run, output::add);
+        List<String> lines = List.copyOf(output);
+        if (result.exitCode() != 0) {
+            throw new ToolException("cannot tell which CMake " + cmake + " is: `" + run.displayCommand()
+                    + "` failed with exit code " + result.exitCode() + firstLines(lines), result.exitCode());
+        }
+        Optional<CMakeVersion> version = CMakeVersion.parse(lines);
+        if (version.isEmpty()) {
+            throw new ToolException("cannot tell which CMake " + cmake + " is: `" + run.displayCommand()
+                    + "` printed no \"cmake version X.Y.Z\" line" + firstLines(lines));
+        }
+        if (version.get().isOlderThan(CMakeVersion.MINIMUM)) {
+            throw new ToolException("cmake " + version.get() + " at " + cmake + " is too old: hotpatch-maven-plugin needs"
+                    + " CMake " + CMakeVersion.MINIMUM + " or newer (msquic requires it). Install a newer CMake"
+                    + " (https://cmake.org/download/) and put it first on PATH, or point -Dhotpatch.cmakeExecutable at it.");
+        }
+        return version.get();
+    }
+
+    private static String firstLines(List<String> lines) {
+        if (lines.isEmpty()) {
+            return " (no output)";
+        }
+        StringBuilder sb = new StringBuilder("; its output began:");
+        lines.stream().limit(5).forEach(l -> sb.append("\n    ").append(l.length() > 200 ? l.substring(0, 200) + "..." : l));
+        return sb.toString();
     }
 
     /** The cmake executable: a path as given, or a name looked up on PATH. */

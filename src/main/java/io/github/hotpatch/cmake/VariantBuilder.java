@@ -50,7 +50,7 @@ public final class VariantBuilder {
                 ? MsBuildCommand.of(msbuild(request, variant), findProject(dir, request.target(), variant),
                         request.buildConfig(), variant.arch().platform)
                 : cmakeBuildCommand(request.cmakeExecutable(), dir, request.buildConfig(), request.target());
-        ToolRun run = ToolRun.of(variant.name(), dir, command);
+        ToolRun run = ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout());
         log.info("[" + variant.name() + "] " + run.displayCommand());
         runner.runChecked(run, log.prefixed(variant.name()));
     }
@@ -60,6 +60,7 @@ public final class VariantBuilder {
             throw new ToolException("[" + variant.name() + "] is not configured: " + dir + " has no CMakeCache.txt;"
                     + " run hotpatch:configure first");
         }
+        CMakeCacheCheck.check(variant.name(), dir);
     }
 
     public static List<String> cmakeBuildCommand(String cmake, Path dir, String config, String target) {

@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ParallelTasks;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
@@ -43,7 +44,11 @@ public final class VariantConfigurer {
      */
     public List<VariantState> configureAll(ConfigureRequest request, RunOptions options) throws ToolException {
         checkDirectories(request);
-        GeneratorSetup setup = new GeneratorResolver(host).resolve(request);
+        GeneratorSetup setup = new GeneratorResolver(host, runner).resolve(request);
+        for (BuildVariant variant : request.variants()) {
+            // A damaged cache is reported before anything runs; the plugin never deletes it on its own.
+            CMakeCacheCheck.check(variant.name(), request.variantDirectory(variant), request.sourceDirectory());
+        }
         return ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
             try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(request.variantDirectory(variant), variant.name(),
                     options.lockWait(), log)) {
@@ -94,7 +99,7 @@ public final class VariantConfigurer {
             log.info("[" + variant.name() + "] configuring: " + (force ? "forced (hotpatch.force)" : why.get()));
             ConfigureStamp.delete(dir);
         } catch (IOException e) {
-            throw new ToolException("[" + variant.name() + "] cannot prepare build directory " + dir + ": " + e.getMessage());
+            throw new ToolException("[" + variant.name() + "] cannot prepare build directory " + dir + ": " + IoMessages.describe(e));
         }
         profile.ifPresentOrElse(p -> {
             log.info("[" + variant.name() + "] " + variant.arch() + " Release hotpatch flags (" + p.linker() + "): "
@@ -102,7 +107,8 @@ public final class VariantConfigurer {
             p.deviation().ifPresent(d -> log.warn("[" + variant.name() + "] DEVIATION: " + d));
         }, () -> log.info("[" + variant.name() + "] hotpatch is off: configuring without hotpatch flags"));
         log.info("[" + variant.name() + "] " + ToolRun.of(variant.name(), dir, command).displayCommand());
-        runner.runChecked(ToolRun.of(variant.name(), dir, command), log.prefixed(variant.name()));
+        runner.runChecked(ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout()),
+                log.prefixed(variant.name()));
         VariantState state = new VariantState(variant.name(), variant.arch(), setup.generator(), setup.linker(),
                 profile.isPresent(), profile.map(HotpatchProfile::flags).orElse(List.of()),
                 profile.flatMap(HotpatchProfile::deviation));
@@ -111,7 +117,7 @@ public final class VariantConfigurer {
             ConfigureStamp.write(dir, stamp);
         } catch (IOException e) {
             throw new ToolException("[" + variant.name() + "] cannot write " + dir.resolve(VariantState.FILE_NAME) + ": "
-                    + e.getMessage());
+                    + IoMessages.describe(e));
         }
         return state;
     }

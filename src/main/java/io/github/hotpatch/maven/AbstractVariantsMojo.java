@@ -6,8 +6,10 @@ import io.github.hotpatch.cmake.RunOptions;
 import io.github.hotpatch.process.ParallelTasks;
 import java.time.Duration;
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.ToolRun;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -60,6 +62,13 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.skip", defaultValue = "false")
     boolean skip;
 
+    /**
+     * Seconds one cmake (configure) or build run of a variant may take before it and every process it started are
+     * killed and the goal fails; 0 = the default limit of 4 hours.
+     */
+    @Parameter(property = "hotpatch.timeout", defaultValue = "0")
+    int timeout;
+
     Path sourcePath() {
         return sourceDirectory.toPath().toAbsolutePath().normalize();
     }
@@ -107,6 +116,15 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
         }
         int degree = parallel == 0 ? ParallelTasks.defaultParallelism(variantCount) : Math.min(parallel, Math.max(1, variantCount));
         return new RunOptions(degree, force, Duration.ofSeconds(lockWait));
+    }
+
+    /** The {@code timeout} parameter as a time limit: 0 means {@link ToolRun#DEFAULT_TIMEOUT}. */
+    Duration toolTimeout() throws MojoExecutionException {
+        if (timeout < 0) {
+            throw new MojoExecutionException("timeout must be 0 (the default limit of 4 hours) or a number of seconds,"
+                    + " not " + timeout);
+        }
+        return timeout == 0 ? ToolRun.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout);
     }
 
     BuildLog buildLog() {

@@ -47,7 +47,8 @@ public class BuildMojo extends AbstractVariantsMojo {
         SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
         try {
             BuildRequest request = new BuildRequest(buildPath(), selectedVariants(), buildConfig, target, builder,
-                    cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion));
+                    cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion),
+                    toolTimeout());
             new VariantBuilder(host, runner, buildLog()).buildAll(request, runOptions(request.variants().size(), false));
         } catch (ToolException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage());

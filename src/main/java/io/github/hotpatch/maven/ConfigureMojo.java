@@ -70,7 +70,8 @@ public class ConfigureMojo extends AbstractVariantsMojo {
             request = new ConfigureRequest(sourcePath(), buildPath(), selectedVariants(),
                     cacheEntries == null ? Map.of() : new LinkedHashMap<>(cacheEntries), generator,
                     Optional.ofNullable(toolchainFile).map(File::toPath), linker, hotpatch,
-                    hotpatchFlags == null ? List.of() : hotpatchFlags, cmakeExecutable, Optional.ofNullable(vsVersion));
+                    hotpatchFlags == null ? List.of() : hotpatchFlags, cmakeExecutable, Optional.ofNullable(vsVersion),
+                    toolTimeout());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
         }

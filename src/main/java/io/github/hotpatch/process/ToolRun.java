@@ -15,6 +15,9 @@ import java.util.Objects;
 public record ToolRun(String label, List<String> command, Path workingDirectory, Map<String, String> environment,
         Duration timeout) {
 
+    /** The time limit of a run nobody set one for. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(4);
+
     public ToolRun {
         Objects.requireNonNull(label, "label");
         command = List.copyOf(command);
@@ -27,7 +30,7 @@ public record ToolRun(String label, List<String> command, Path workingDirectory,
     }
 
     public static ToolRun of(String label, Path workingDirectory, List<String> command) {
-        return new ToolRun(label, command, workingDirectory, Map.of(), Duration.ofHours(4));
+        return new ToolRun(label, command, workingDirectory, Map.of(), DEFAULT_TIMEOUT);
     }
 
     public ToolRun withTimeout(Duration newTimeout) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorResolverTest {
+    /** What Debian 12's cmake prints for --version. */
+    static final String CMAKE_3_25 = "cmake version 3.25.1\n\nCMake suite maintained and supported by Kitware (kitware.com/cmake).\n";
+
     @TempDir
     Path dir;
 
@@ -23,11 +27,15 @@ class GeneratorResolverTest {
                 generator, toolchain, "auto", hotpatch, List.of(), "cmake", Optional.empty());
     }
 
+    private static GeneratorResolver resolver(Path bin) {
+        return new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner());
+    }
+
     private Path path(String... tools) throws Exception {
         Path bin = dir.resolve("bin");
         Files.createDirectories(bin);
         for (String tool : tools) {
-            StandIn.create(bin, tool, "", 0);
+            StandIn.create(bin, tool, tool.equals("cmake") ? CMAKE_3_25 : "", 0);
         }
         return bin;
     }
@@ -36,7 +44,7 @@ class GeneratorResolverTest {
     void linuxAutoIsNinjaMultiConfigWithTheNewestCompleteLlvm() throws Exception {
         Path bin = path("cmake", "ninja", "clang-cl-19", "lld-link-19", "llvm-lib-19", "clang-cl-22", "lld-link-22",
                 "llvm-lib-22", "llvm-rc-22");
-        GeneratorSetup s = new GeneratorResolver(new StandInHost(false, bin, null)).resolve(request("auto", Optional.empty(), true));
+        GeneratorSetup s = resolver(bin).resolve(request("auto", Optional.empty(), true));
         assertEquals("Ninja Multi-Config", s.generator());
         assertTrue(s.multiConfig());
         assertEquals(LinkerKind.LLD, s.linker());
@@ -48,7 +56,7 @@ class GeneratorResolverTest {
     void everythingMissingIsOneErrorSayingWhatToInstall() throws Exception {
         Path bin = path();
         ToolException e = assertThrows(ToolException.class,
-                () -> new GeneratorResolver(new StandInHost(false, bin, null)).resolve(request("auto", Optional.empty(), true)));
+                () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
         assertTrue(e.getMessage().contains("not found on PATH: cmake, ninja, clang-cl-NN"), e.getMessage());
         assertTrue(e.getMessage().contains("apt-get install cmake ninja-build clang-22 lld-22 llvm-22"), e.getMessage());
     }
@@ -57,11 +65,11 @@ class GeneratorResolverTest {
     void lldOlderThan22IsRefusedNamingTheVersionNeeded() throws Exception {
         Path bin = path("cmake", "ninja", "clang-cl-19", "lld-link-19", "llvm-lib-19");
         ToolException e = assertThrows(ToolException.class,
-                () -> new GeneratorResolver(new StandInHost(false, bin, null)).resolve(request("auto", Optional.empty(), true)));
+                () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
         assertTrue(e.getMessage().contains("lld-link-19 is the newest"), e.getMessage());
         assertTrue(e.getMessage().contains("needs lld-link 22 or newer"), e.getMessage());
         // Without hotpatch flags an older lld is fine.
-        assertEquals(19, new GeneratorResolver(new StandInHost(false, bin, null))
+        assertEquals(19, resolver(bin)
                 .resolve(request("auto", Optional.empty(), false)).llvmToolchain().orElseThrow().version());
     }
 
@@ -72,7 +80,7 @@ class GeneratorResolverTest {
         Files.writeString(lld, "set(CMAKE_LINKER /usr/bin/lld-link-22)\n");
         Path msvc = dir.resolve("msvc.cmake");
         Files.writeString(msvc, "set(CMAKE_C_COMPILER cl.exe)\n");
-        GeneratorResolver resolver = new GeneratorResolver(new StandInHost(false, bin, null));
+        GeneratorResolver resolver = resolver(bin);
         assertEquals(LinkerKind.LLD, resolver.resolve(request("Ninja", Optional.of(lld), true)).linker());
         GeneratorSetup s = resolver.resolve(request("Ninja", Optional.of(msvc), true));
         assertEquals(LinkerKind.MSVC, s.linker());
@@ -86,12 +94,83 @@ class GeneratorResolverTest {
                 [{"installationPath": "C:\\\\VS\\\\2022", "installationVersion": "17.14.36310.24"},
                  {"installationPath": "C:\\\\VS\\\\18", "installationVersion": "18.0.11111.16"}]
                 """, 0);
-        GeneratorSetup s = new GeneratorResolver(new StandInHost(true, bin, vswhere.executable()))
+        GeneratorSetup s = new GeneratorResolver(new StandInHost(true, bin, vswhere.executable()), new ToolRunner())
                 .resolve(request("auto", Optional.empty(), true));
         assertEquals("Visual Studio 18 2026", s.generator());
         assertEquals(LinkerKind.MSVC, s.linker());
         assertTrue(s.visualStudio() && s.multiConfig());
         assertEquals(List.of("-products", "*", "-prerelease", "-requires", "Microsoft.VisualStudio.Component.VC.Tools.ARM64",
                 "-format", "json", "-utf8", "-nologo"), vswhere.arguments());
+    }
+
+    /** A cmake stand-in answering --version with {@code versionOutput}; any other call is recorded and fails. */
+    private StandIn cmakeSaying(String versionOutput, int exitCode) throws Exception {
+        return StandIn.create(dir.resolve("cmake-" + Math.abs(versionOutput.hashCode())), "cmake", versionOutput, exitCode);
+    }
+
+    private ConfigureRequest requestWith(StandIn cmake) {
+        return new ConfigureRequest(dir.resolve("src"), dir.resolve("build"), BuildVariant.msquicDefaults(), Map.of(),
+                "auto", Optional.empty(), "auto", true, List.of(), cmake.executable().toString(), Optional.empty());
+    }
+
+    @Test
+    void cmakeOlderThan320IsRefusedNamingItsVersionAndPath() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        StandIn old = cmakeSaying("cmake version 3.10.2\n\nCMake suite maintained and supported by Kitware.\n", 0);
+        ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(old)));
+        assertTrue(e.getMessage().startsWith("cmake 3.10.2 at " + old.executable() + " is too old: hotpatch-maven-plugin"
+                + " needs CMake 3.20 or newer (msquic requires it)"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dhotpatch.cmakeExecutable"), e.getMessage());
+        assertEquals(List.of(List.of("--version")), old.invocations(), "only asked for its version");
+    }
+
+    @Test
+    void cmake320AndNewerFormsAreAccepted() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        for (String out : List.of("cmake version 3.20.0\n", "cmake3 version 3.20.6\n", "cmake version 4.1.2\n",
+                "cmake version 3.31.0-rc2\n", "warning: something first\ncmake version 3.28.20240101-g1234abc\n")) {
+            StandIn cmake = cmakeSaying(out, 0);
+            assertEquals("Ninja Multi-Config", resolver(bin).resolve(requestWith(cmake)).generator(), out);
+        }
+    }
+
+    @Test
+    void cmakeWhoseVersionCannotBeToldIsRefusedQuotingItsOutput() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        StandIn odd = cmakeSaying("usage: not really cmake\n", 0);
+        ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(odd)));
+        assertTrue(e.getMessage().startsWith("cannot tell which CMake " + odd.executable() + " is: `" + odd.executable()
+                + " --version` printed no \"cmake version X.Y.Z\" line; its output began:\n    usage: not really cmake"),
+                e.getMessage());
+
+        StandIn failing = cmakeSaying("error while loading shared libraries: libjsoncpp.so.25\n", 127);
+        e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(failing)));
+        assertTrue(e.getMessage().contains("--version` failed with exit code 127"), e.getMessage());
+        assertTrue(e.getMessage().contains("libjsoncpp.so.25"), e.getMessage());
+    }
+
+    @Test
+    void hangingCmakeVersionIsKilledWithinTheRequestsTimeout() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        Path hanging = dir.resolve("hang/cmake");
+        Files.createDirectories(hanging.getParent());
+        Files.writeString(hanging, "#!/bin/sh\nsleep 30\n");
+        Files.setPosixFilePermissions(hanging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        ConfigureRequest request = new ConfigureRequest(dir.resolve("src"), dir.resolve("build"),
+                BuildVariant.msquicDefaults(), Map.of(), "auto", Optional.empty(), "auto", true, List.of(),
+                hanging.toString(), Optional.empty(), java.time.Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(request));
+        assertTrue(e.getMessage().contains("timed out after 1 s and was killed"), e.getMessage());
+        assertTrue(System.nanoTime() - start < java.time.Duration.ofSeconds(15).toNanos());
+    }
+
+    @Test
+    void missingToolsAreListedBeforeAnyCmakeRuns() throws Exception {
+        Path bin = path();
+        StandIn old = cmakeSaying("cmake version 3.10.2\n", 0);
+        ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(old)));
+        assertTrue(e.getMessage().contains("not found on PATH: ninja, clang-cl-NN"), e.getMessage());
+        assertEquals(List.of(), old.invocations());
     }
 }

@@ -1,0 +1,1 @@
+__declspec(dllexport) int first(int a) { return a + 1; }

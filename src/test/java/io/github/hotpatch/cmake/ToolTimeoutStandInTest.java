@@ -1,0 +1,94 @@
+package io.github.hotpatch.cmake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.process.ToolRun;
+import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.testing.RecordingLog;
+import io.github.hotpatch.testing.StandIn;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The requests' toolTimeout reaches the cmake runs of configure and build (stand-ins that hang). */
+class ToolTimeoutStandInTest {
+    @TempDir
+    Path dir;
+
+    /** A cmake that answers --version like 3.25 and hangs on anything else, writing its sleeper's pid. */
+    private Path hangingCmake() throws Exception {
+        Path exe = Files.createDirectories(dir.resolve("tools")).resolve("cmake");
+        Files.writeString(exe, """
+                #!/bin/sh
+                if [ "$1" = "--version" ]; then echo "cmake version 3.25.1"; exit 0; fi
+                echo "stand-in: hanging on $1"
+                sleep 30 &
+                echo $! > '%s'
+                wait
+                """.formatted(dir.resolve("sleeper.pid")));
+        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return exe;
+    }
+
+    private void assertSleeperGone() throws Exception {
+        long pid = Long.parseLong(Files.readString(dir.resolve("sleeper.pid")).trim());
+        // SIGKILL is sent to it before the runner returns; the kernel and init need a moment to take it away.
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the tool's child " + pid + " was killed too");
+    }
+
+    @Test
+    void defaultsAreTheToolRunDefault() {
+        assertEquals(ToolRun.DEFAULT_TIMEOUT, new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake",
+                Optional.empty(), Optional.empty()).toolTimeout());
+        assertEquals(Duration.ofHours(4), new ConfigureRequest(dir, dir.resolve("b"), List.of(), Map.of(), "auto",
+                Optional.empty(), "auto", true, List.of(), "cmake", Optional.empty()).toolTimeout());
+        assertThrows(IllegalArgumentException.class, () -> new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake",
+                Optional.empty(), Optional.empty(), Duration.ZERO));
+    }
+
+    @Test
+    void buildIsKilledAfterTheTimeout() throws Exception {
+        Path v = Files.createDirectories(dir.resolve("build/arm64_x"));
+        Files.writeString(v.resolve("CMakeCache.txt"), "");
+        BuildRequest request = new BuildRequest(dir.resolve("build"), List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),
+                "Release", "impl", "cmake", hangingCmake().toString(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        ToolException e = assertThrows(ToolException.class, () -> new VariantBuilder(
+                new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog()).buildAll(request));
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
+        assertTrue(e.getMessage().startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("stand-in: hanging on --build"), e.getMessage());
+        assertSleeperGone();
+    }
+
+    @Test
+    void configureIsKilledAfterTheTimeout() throws Exception {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("CMakeLists.txt"), "project(t NONE)\n");
+        Path toolchain = Files.writeString(dir.resolve("tc.cmake"), "set(CMAKE_SYSTEM_NAME Windows)\n");
+        StandIn.create(dir.resolve("tools"), "ninja", "", 0);
+        ConfigureRequest request = new ConfigureRequest(src, dir.resolve("build"),
+                List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())), Map.of(), "Ninja", Optional.of(toolchain), "msvc",
+                true, List.of(), hangingCmake().toString(), Optional.empty(), Duration.ofSeconds(1));
+        ToolException e = assertThrows(ToolException.class, () -> new VariantConfigurer(
+                new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog()).configureAll(request));
+        assertTrue(e.getMessage().startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("stand-in: hanging on -S"), e.getMessage());
+        assertSleeperGone();
+    }
+}
