@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ToolException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -83,7 +84,8 @@ public final class BuildDirectoryLock implements AutoCloseable {
             }
         } catch (IOException e) {
             close(channel, threadLock);
-            throw new ToolException("[" + variant + "] cannot lock " + file + ": " + e.getMessage());
+            throw new ToolException("[" + variant + "] cannot prepare build directory " + variantDir + ": "
+                    + IoMessages.describe(e));
         } catch (InterruptedException e) {
             close(channel, threadLock);
             Thread.currentThread().interrupt();

@@ -41,6 +41,10 @@ final class SecureXmlParser {
             throw new VcxprojFormatException(file, describe(e), e);
         } catch (SAXException e) {
             throw new VcxprojFormatException(file, "not an XML document: " + e.getMessage(), e);
+        } catch (IOException e) {
+            // The bytes are in memory, so this is the XML declaration's fault, e.g. encoding="ut-f8" (found by fuzzing).
+            throw new VcxprojFormatException(file, "unreadable XML declaration: " + e + "; expected an MSBuild project"
+                    + " in UTF-8 or UTF-16", e);
         }
     }
 
