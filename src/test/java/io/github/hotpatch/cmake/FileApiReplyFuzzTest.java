@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@link FileApiReply#read} on fuzzed reply directories: a {@link FileApiReply} or a
@@ -149,11 +149,11 @@ class FileApiReplyFuzzTest {
 
     /**
      * Rewrites the committed seed from a fresh configure of {@link FileApiTestProject}:
-     * {@code ./mvnw test -Dtest=FileApiReplyFuzzTest -DskipFuzz -Dfuzz.refreshSeeds=true}. Only the files the
+     * {@code ./mvnw test -Dtest=FileApiReplyFuzzTest -DskipFuzz -Dgroups=seed-refresh -Dsurefire.excludedGroups=}. Only the files the
      * reader opens go in (index, codemodel, targets); CMake's directory-* objects are left out.
      */
     @Test
-    @EnabledIfSystemProperty(named = "fuzz.refreshSeeds", matches = "true")
+    @Tag("seed-refresh")
     void refreshSeeds() throws Exception {
         Path reply = FileApiReply.replyDir(FileApiTestProject.configured());
         ByteArrayOutputStream bundle = new ByteArrayOutputStream();

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@link PeFile#read} on fuzzed images: a {@link PeImage} or a {@link PeFormatException}, nothing else, within
@@ -76,10 +76,10 @@ class PeFileFuzzTest {
 
     /**
      * Rewrites the committed seeds from freshly linked fixtures:
-     * {@code ./mvnw test -Dtest=PeFileFuzzTest -DskipFuzz -Dfuzz.refreshSeeds=true}.
+     * {@code ./mvnw test -Dtest=PeFileFuzzTest -DskipFuzz -Dgroups=seed-refresh -Dsurefire.excludedGroups=}.
      */
     @Test
-    @EnabledIfSystemProperty(named = "fuzz.refreshSeeds", matches = "true")
+    @Tag("seed-refresh")
     void refreshSeeds() throws IOException {
         seed("seed-lld22-arm64-hotpatch.dll", NativeFixtures.arm64Hotpatch());
         seed("seed-lld22-arm64-plain.dll", NativeFixtures.arm64Plain());

@@ -13,7 +13,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
  * {@link VcxprojFile#read} on fuzzed project files: a {@link VcxprojFile} or a {@link VcxprojFormatException},
@@ -86,10 +86,10 @@ class VcxprojFileFuzzTest {
 
     /**
      * Rewrites the committed seeds from src/test/resources/vcxproj:
-     * {@code ./mvnw test -Dtest=VcxprojFileFuzzTest -DskipFuzz -Dfuzz.refreshSeeds=true}.
+     * {@code ./mvnw test -Dtest=VcxprojFileFuzzTest -DskipFuzz -Dgroups=seed-refresh -Dsurefire.excludedGroups=}.
      */
     @Test
-    @EnabledIfSystemProperty(named = "fuzz.refreshSeeds", matches = "true")
+    @Tag("seed-refresh")
     void refreshSeeds() throws IOException {
         Path fixtures = Paths.get("src", "test", "resources", "vcxproj");
         try (Stream<Path> files = Files.list(fixtures)) {
