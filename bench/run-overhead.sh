@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Orchestration overhead: the plugin's configure + build of the quickstart's two variants against the same raw
+# cmake commands run by bench/raw-configure-build.sh, each run in fresh build directories, interleaved (the order
+# rotates every run), with Maven's own start-up measured separately.
+#
+#   bench/run-overhead.sh            # RUNS=7 by default
+#   RUNS=11 bench/run-overhead.sh
+#
+# Cases (one sample of each per run):
+#   plugin    mvnw -f examples/quickstart/pom.xml hotpatch:configure hotpatch:build -Dhotpatch.buildDirectory=<fresh>
+#             (the goals invoked directly: configure + Release build of both variants, nothing else)
+#   raw       bench/raw-configure-build.sh: the four cmake commands the plugin logs, same order, fresh directories
+#   validate  mvnw -f examples/quickstart/pom.xml validate -Dhotpatch.skip=true   (Maven start-up: no plugin goal runs)
+#   skipped   the plugin case with -Dhotpatch.skip=true (start-up + loading and configuring the plugin's mojos)
+#
+# Raw samples: target/bench/overhead/samples.csv (run,name,wall_s,cpu_s,load1,exit); summary: summary.txt.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+RUNS="${RUNS:-7}"
+B="$OUT/overhead"
+rm -rf "$B"
+mkdir -p "$B/logs" "$B/runs"
+
+ensure_plugin
+machine_info >"$B/machine.txt"
+cat "$B/machine.txt" >&2
+
+# The toolchain and project-include files the raw script reuses, written by one plugin configure.
+log "template: plugin configure into $B/template"
+mvn_bench -f "$QUICKSTART_POM" "$PLUGIN:configure" "-Dhotpatch.buildDirectory=$B/template" >"$B/logs/template.log" 2>&1 \
+  || die "template configure failed, see $B/logs/template.log"
+
+run_case() {
+  local run="$1" name="$2" dir="$B/runs/$1/$2"
+  case "$name" in
+    plugin)
+      time_run "$run,$name" "$B/logs/$run-$name.log" -- \
+        "$ROOT/mvnw" -B -o "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" -f "$QUICKSTART_POM" \
+        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir"
+      ;;
+    raw)
+      time_run "$run,$name" "$B/logs/$run-$name.log" -- \
+        bash "$BENCH_DIR/raw-configure-build.sh" "$QUICKSTART_SRC" "$dir" "$B/template"
+      ;;
+    validate)
+      time_run "$run,$name" "$B/logs/$run-$name.log" -- \
+        "$ROOT/mvnw" -B -o "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" -f "$QUICKSTART_POM" \
+        validate -Dhotpatch.skip=true
+      ;;
+    skipped)
+      time_run "$run,$name" "$B/logs/$run-$name.log" -- \
+        "$ROOT/mvnw" -B -o "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" -f "$QUICKSTART_POM" \
+        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir" -Dhotpatch.skip=true
+      ;;
+  esac
+  if [ "$name" = plugin ] || [ "$name" = raw ]; then
+    local v
+    for v in "${VARIANT_NAMES[@]}"; do
+      [ -f "$dir/$v/src/bin/Release/msquic.dll" ] || die "$name run $run made no $v/src/bin/Release/msquic.dll"
+    done
+  fi
+}
+
+cases=(plugin raw validate skipped)
+
+# One unrecorded warm-up of each case (page cache, Maven's first resolution), then the measured runs.
+SAMPLES="$B/warmup.csv"
+echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
+for name in "${cases[@]}"; do
+  log "warm-up: $name"
+  run_case w "$name"
+done
+rm -rf "$B/runs/w"
+
+SAMPLES="$B/samples.csv"
+echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
+for ((run = 1; run <= RUNS; run++)); do
+  while read -r name; do
+    run_case "$run" "$name"
+    log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
+  done < <(rotate "$run" "${cases[@]}")
+  rm -rf "$B/runs/$run"
+done
+
+{
+  echo "orchestration overhead, commit $(measured_commit), $RUNS interleaved runs, fresh build directories"
+  echo "median wall / cpu (s):"
+  for name in "${cases[@]}"; do
+    printf '  %-9s %8s %8s\n' "$name" "$(column_median "$SAMPLES" "$name" 3)" "$(column_median "$SAMPLES" "$name" 4)"
+  done
+  incl="$(paired_ratio "$SAMPLES" plugin raw)"
+  excl="$(paired_ratio "$SAMPLES" plugin raw validate)"
+  skip="$(paired_ratio "$SAMPLES" plugin raw skipped)"
+  echo "median paired ratios (wall), target <= 1.05:"
+  echo "  plugin / raw, including Maven start-up:              $incl  ($(verdict "$incl" 1.05))"
+  echo "  (plugin - validate) / raw, excluding Maven start-up:  $excl  ($(verdict "$excl" 1.05))"
+  echo "  (plugin - skipped) / raw, excluding start-up + mojo loading: $skip"
+  echo "median paired ratios (cpu = user + sys of the process tree):"
+  echo "  plugin / raw: $(COL=4 paired_ratio "$SAMPLES" plugin raw)"
+  echo "  (plugin - validate) / raw: $(COL=4 paired_ratio "$SAMPLES" plugin raw validate)"
+  echo "load average (1 min) during the samples: median $(awk -F, 'NR > 1 { print $5 }' "$SAMPLES" | median)"
+} | tee "$B/summary.txt"
