@@ -33,7 +33,9 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
 
     /**
      * The variants to build, each into {@code <buildDirectory>/<name>}. Default: msquic's {@code arm64_schannel}
-     * ({@code QUIC_TLS_LIB=schannel}) and {@code arm64_openssl} ({@code QUIC_TLS_LIB=openssl}), both ARM64.
+     * ({@code QUIC_TLS_LIB=schannel}) and {@code arm64_openssl} ({@code QUIC_TLS_LIB=openssl}), both ARM64. Each is
+     * {@code <variant><name>arm64_openssl</name><arch>ARM64</arch><cacheEntries><QUIC_TLS_LIB>openssl</QUIC_TLS_LIB>
+     * </cacheEntries></variant>}; names are plain directory names, arch is ARM64 or x64.
      */
     @Parameter
     List<Variant> variants;
@@ -42,32 +44,13 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.variants")
     String variantSelection;
 
-    /** The cmake executable: a name looked up on PATH, or a path. */
-    @Parameter(property = "hotpatch.cmakeExecutable", defaultValue = "cmake")
-    String cmakeExecutable;
-
-    /** The CMake target that makes the DLL (msquic's library target by default); built and verified. */
+    /** The CMake target that makes the DLL (msquic's library target by default): built, verified and attached. */
     @Parameter(property = "hotpatch.target", defaultValue = "msquic")
     String target;
-
-    /** How many variants configure/build at once; 0 = one per core, at most the number of variants. */
-    @Parameter(property = "hotpatch.parallel", defaultValue = "0")
-    int parallel;
-
-    /** Seconds to wait for another build (another Maven run) to release a variant's build directory before failing. */
-    @Parameter(property = "hotpatch.lockWait", defaultValue = "600")
-    int lockWait;
 
     /** Skips the goal. */
     @Parameter(property = "hotpatch.skip", defaultValue = "false")
     boolean skip;
-
-    /**
-     * Seconds one cmake (configure) or build run of a variant may take before it and every process it started are
-     * killed and the goal fails; 0 = the default limit of 4 hours.
-     */
-    @Parameter(property = "hotpatch.timeout", defaultValue = "0")
-    int timeout;
 
     Path sourcePath() {
         return sourceDirectory.toPath().toAbsolutePath().normalize();
@@ -107,24 +90,6 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
             }
         }
         return all.stream().filter(v -> wanted.contains(v.name())).toList();
-    }
-
-    RunOptions runOptions(int variantCount, boolean force) throws MojoExecutionException {
-        if (parallel < 0 || lockWait < 0) {
-            throw new MojoExecutionException("hotpatch.parallel and hotpatch.lockWait must not be negative (parallel="
-                    + parallel + ", lockWait=" + lockWait + ")");
-        }
-        int degree = parallel == 0 ? ParallelTasks.defaultParallelism(variantCount) : Math.min(parallel, Math.max(1, variantCount));
-        return new RunOptions(degree, force, Duration.ofSeconds(lockWait));
-    }
-
-    /** The {@code timeout} parameter as a time limit: 0 means {@link ToolRun#DEFAULT_TIMEOUT}. */
-    Duration toolTimeout() throws MojoExecutionException {
-        if (timeout < 0) {
-            throw new MojoExecutionException("timeout must be 0 (the default limit of 4 hours) or a number of seconds,"
-                    + " not " + timeout);
-        }
-        return timeout == 0 ? ToolRun.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout);
     }
 
     BuildLog buildLog() {

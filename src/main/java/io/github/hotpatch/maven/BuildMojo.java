@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** Builds the configured variants: {@code cmake --build}, or MSBuild directly on the generated project. */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class BuildMojo extends AbstractVariantsMojo {
+public class BuildMojo extends AbstractToolMojo {
 
     /** The configuration to build. */
     @Parameter(property = "hotpatch.buildConfig", defaultValue = "Release")
@@ -29,14 +29,6 @@ public class BuildMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.msbuildExecutable")
     File msbuildExecutable;
 
-    /** Pins the Visual Studio major version (17 = 2022, 18 = 2026) that vswhere may choose. */
-    @Parameter(property = "hotpatch.vsVersion")
-    Integer vsVersion;
-
-    /** vswhere.exe to use (default: on PATH, else the Visual Studio Installer folder). */
-    @Parameter(property = "hotpatch.vswhereExecutable")
-    File vswhereExecutable;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -44,7 +36,7 @@ public class BuildMojo extends AbstractVariantsMojo {
             return;
         }
         ToolRunner runner = new ToolRunner();
-        SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
+        SystemHostTools host = host(runner);
         try {
             BuildRequest request = new BuildRequest(buildPath(), selectedVariants(), buildConfig, target, builder,
                     cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion),

@@ -21,7 +21,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (Release only, the profile chosen by arch and linker) without editing the native project.
  */
 @Mojo(name = "configure", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class ConfigureMojo extends AbstractVariantsMojo {
+public class ConfigureMojo extends AbstractToolMojo {
 
     /** Cache entries for every variant ({@code -DKEY=VALUE}); a variant's own cacheEntries win. */
     @Parameter
@@ -51,14 +51,6 @@ public class ConfigureMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.force", defaultValue = "false")
     boolean force;
 
-    /** Pins the Visual Studio major version (17 = 2022, 18 = 2026) that vswhere may choose. */
-    @Parameter(property = "hotpatch.vsVersion")
-    Integer vsVersion;
-
-    /** vswhere.exe to use (default: on PATH, else the Visual Studio Installer folder). */
-    @Parameter(property = "hotpatch.vswhereExecutable")
-    File vswhereExecutable;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -76,7 +68,7 @@ public class ConfigureMojo extends AbstractVariantsMojo {
             throw new MojoExecutionException(e.getMessage());
         }
         ToolRunner runner = new ToolRunner();
-        SystemHostTools host = SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
+        SystemHostTools host = host(runner);
         try {
             new VariantConfigurer(host, runner, buildLog()).configureAll(request,
                     runOptions(request.variants().size(), force));

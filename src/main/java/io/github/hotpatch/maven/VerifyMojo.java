@@ -37,6 +37,7 @@ public class VerifyMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.reportDirectory", defaultValue = "${project.build.directory}/hotpatch")
     File reportDirectory;
 
+    /** The plugin's own version, named as the tool version in the SARIF report. */
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
 
