@@ -12,7 +12,8 @@
 #   raw2      bench/raw-build.sh <dir> Release: the two `cmake --build` commands `goals` runs
 #   validate  mvnw ... validate -Dhotpatch.skip=true (Maven start-up)
 # The plugin's reruns are measured as they are on the commit: whether it skips an up-to-date configure or not
-# (the summary counts configure runs and rebuilt objects in their logs).
+# (the summary counts configure runs, configures skipped as up to date and rebuilt objects in their logs).
+# `verify` and `goals` run with the plugin's default parallelism (one variant per core, here both at once).
 #
 # Raw samples: target/bench/noop/samples.csv (run,name,wall_s,cpu_s,load1,exit); summary: summary.txt.
 set -euo pipefail
@@ -87,6 +88,8 @@ count_in_logs() {  # count_in_logs NAME PATTERN: lines matching PATTERN in the m
     -v b="$(column_median "$SAMPLES" validate 3)" -v c="$(column_median "$SAMPLES" raw4 3)" 'BEGIN { printf "%.2f s (medians)", a - b - c }')"
   echo "in the measured plugin logs ($RUNS runs x 2 variants): configure runs (\"-- Configuring done\")" \
     "verify $(count_in_logs verify 'Configuring done'), goals $(count_in_logs goals 'Configuring done');" \
+    "configures skipped as up to date (\"configure skipped: up to date\"):" \
+    "verify $(count_in_logs verify 'configure skipped: up to date'), goals $(count_in_logs goals 'configure skipped: up to date');" \
     "objects compiled or linked: verify $(count_in_logs verify 'Building C object|Linking C shared'), goals $(count_in_logs goals 'Building C object|Linking C shared');" \
     "raw no-op builds that did work: $(cat "$B"/logs/[0-9]*-raw*.log | grep -c -E 'Building C object|Linking C shared' || true)"
   echo "load average (1 min) during the samples: median $(awk -F, 'NR > 1 { print $5 }' "$SAMPLES" | median)"

@@ -5,10 +5,13 @@
 #
 #   bench/run-overhead.sh            # RUNS=7 by default
 #   RUNS=11 bench/run-overhead.sh
+#   PARALLEL=2 bench/run-overhead.sh   # the plugin's -Dhotpatch.parallel; default 1, see below
 #
 # Cases (one sample of each per run):
 #   plugin    mvnw -f examples/quickstart/pom.xml hotpatch:configure hotpatch:build -Dhotpatch.buildDirectory=<fresh>
-#             (the goals invoked directly: configure + Release build of both variants, nothing else)
+#             -Dhotpatch.parallel=$PARALLEL (the goals invoked directly: configure + Release build of both variants,
+#             nothing else). PARALLEL defaults to 1: the raw script runs the commands one after the other, so the
+#             plugin does too and the ratio is its overhead, not a parallel speed-up (that is bench/run-parallel.sh).
 #   raw       bench/raw-configure-build.sh: the four cmake commands the plugin logs, same order, fresh directories
 #   validate  mvnw -f examples/quickstart/pom.xml validate -Dhotpatch.skip=true   (Maven start-up: no plugin goal runs)
 #   skipped   the plugin case with -Dhotpatch.skip=true (start-up + loading and configuring the plugin's mojos)
@@ -18,6 +21,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS="${RUNS:-7}"
+PARALLEL="${PARALLEL:-1}"
 B="$OUT/overhead"
 rm -rf "$B"
 mkdir -p "$B/logs" "$B/runs"
@@ -37,7 +41,7 @@ run_case() {
     plugin)
       time_run "$run,$name" "$B/logs/$run-$name.log" -- \
         "$ROOT/mvnw" -B -o "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" -f "$QUICKSTART_POM" \
-        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir"
+        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir" "-Dhotpatch.parallel=$PARALLEL"
       ;;
     raw)
       time_run "$run,$name" "$B/logs/$run-$name.log" -- \
@@ -51,7 +55,8 @@ run_case() {
     skipped)
       time_run "$run,$name" "$B/logs/$run-$name.log" -- \
         "$ROOT/mvnw" -B -o "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" -f "$QUICKSTART_POM" \
-        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir" -Dhotpatch.skip=true
+        "$PLUGIN:configure" "$PLUGIN:build" "-Dhotpatch.buildDirectory=$dir" "-Dhotpatch.parallel=$PARALLEL" \
+        -Dhotpatch.skip=true
       ;;
   esac
   if [ "$name" = plugin ] || [ "$name" = raw ]; then
@@ -84,7 +89,8 @@ for ((run = 1; run <= RUNS; run++)); do
 done
 
 {
-  echo "orchestration overhead, commit $(measured_commit), $RUNS interleaved runs, fresh build directories"
+  echo "orchestration overhead, commit $(measured_commit), $RUNS interleaved runs, fresh build directories," \
+    "plugin with -Dhotpatch.parallel=$PARALLEL"
   echo "median wall / cpu (s):"
   for name in "${cases[@]}"; do
     printf '  %-9s %8s %8s\n' "$name" "$(column_median "$SAMPLES" "$name" 3)" "$(column_median "$SAMPLES" "$name" 4)"
