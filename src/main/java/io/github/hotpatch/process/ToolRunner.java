@@ -73,12 +73,19 @@ public final class ToolRunner {
 
     /** Kills the tool and everything it started (compilers under ninja), then waits briefly for it to go. */
     private static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> children = process.descendants().toList();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            // The goal fails right after this: the compilers ninja started must be gone by then, not later.
+            for (ProcessHandle child : children) {
+                child.onExit().get(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a child that outlives SIGKILL for 5 s is beyond our reach; the failure is reported either way
         }
     }
 
