@@ -1,8 +1,6 @@
 package io.github.hotpatch.cmake;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -74,10 +72,6 @@ public final class ProjectIncludeFile {
 
     /** Writes the script into the variant's build directory, only when its text changed (keeps CMake's timestamps). */
     public static Path write(Path variantDirectory, String text) throws IOException {
-        Path file = variantDirectory.resolve(FILE_NAME);
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
-        return file;
+        return CMakeScript.writeIfChanged(variantDirectory.resolve(FILE_NAME), text);
     }
 }

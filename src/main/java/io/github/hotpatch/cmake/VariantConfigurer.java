@@ -7,7 +7,6 @@ import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,7 +78,7 @@ public final class VariantConfigurer {
             List<Path> generated = new ArrayList<>();
             Optional<Path> toolchain = request.toolchainFile();
             if (setup.llvmToolchain().isPresent()) {
-                toolchain = Optional.of(writeIfChanged(dir.resolve("hotpatch-toolchain.cmake"),
+                toolchain = Optional.of(CMakeScript.writeIfChanged(dir.resolve("hotpatch-toolchain.cmake"),
                         setup.llvmToolchain().get().render(variant.arch())));
                 generated.add(toolchain.get());
             } else {
@@ -179,12 +178,5 @@ public final class VariantConfigurer {
             }
         }
         return found;
-    }
-
-    private static Path writeIfChanged(Path file, String text) throws IOException {
-        if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        }
-        return file;
     }
 }

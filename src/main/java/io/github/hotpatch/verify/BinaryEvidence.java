@@ -79,4 +79,10 @@ public record BinaryEvidence(PeImage image, Optional<Path> pdbPath, Optional<Pdb
         }
         return new BinaryEvidence(image, Optional.empty(), Optional.empty(), Optional.empty(), candidates);
     }
+
+    /** Whether the PDB read is the one the image's RSDS record names: same GUID and same age. */
+    public boolean pdbMatches() {
+        return pdb.isPresent() && image.codeView().map(cv -> java.util.Arrays.equals(cv.guid(), pdb.get().guid().bytes())
+                && cv.age() == pdb.get().age()).orElse(false);
+    }
 }

@@ -78,11 +78,9 @@ public final class BinaryInspection {
             return p;
         }
         PdbFile pdb = evidence.pdb().get();
-        boolean matches = evidence.image().codeView()
-                .map(cv -> java.util.Arrays.equals(cv.guid(), pdb.guid().bytes()) && cv.age() == pdb.age()).orElse(false);
         p.put("guid", pdb.guid().formatted());
         p.put("age", pdb.age());
-        p.put("matches", matches);
+        p.put("matches", evidence.pdbMatches());
         p.put("incrementallyLinked", pdb.incrementallyLinked());
         p.put("fixupData", pdb.hasFixupStream());
         p.put("linkerCommandLine", pdb.linkerCommandLine().orElse(null));

@@ -113,8 +113,7 @@ public final class BinaryRules {
         String imageGuid = cv.get().guidString();
         String seen = "image RSDS GUID " + imageGuid + " age " + cv.get().age() + "; PDB info stream GUID " + pdbGuid + " age "
                 + pdb.age() + " (DBI age " + pdb.dbi().age() + ")";
-        boolean matches = Arrays.equals(pdb.guid().bytes(), cv.get().guid()) && pdb.age() == cv.get().age();
-        return matches ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path()) : Rule.BINARY_PDB_MATCHES.fail(seen
+        return e.pdbMatches() ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path()) : Rule.BINARY_PDB_MATCHES.fail(seen
                 + ": the PDB belongs to another link", pdb.path());
     }
 
