@@ -1,6 +1,6 @@
 package io.github.hotpatch.cmake;
 
-import java.io.File;
+import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,40 +49,16 @@ final class FileApiTestProject {
                 """);
         Files.writeString(src.resolve("outside.c"), "__declspec(dllexport) int Outside(void) { return 7; }\n");
 
-        Path toolchain = ROOT.resolve("clang-cl-22-arm64.cmake");
-        Files.writeString(toolchain, String.join("\n",
-                "set(CMAKE_SYSTEM_NAME Windows)",
-                "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
-                "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
-                "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
-                "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
-                "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
-                "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
-                "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
-                "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
-                "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
-                "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
-                ""));
+        Path toolchain = NativeFixtures.writeSdkLessArm64Toolchain(ROOT.resolve("clang-cl-22-arm64.cmake"));
 
         Path build = ROOT.resolve("build");
         FileApiQuery.write(build);
-        run(List.of(onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
+        run(List.of(NativeFixtures.onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
                 "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
-                "-DCMAKE_MAKE_PROGRAM=" + onPath("ninja"),
+                "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"),
                 "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + RELEASE_FLAGS));
         buildDir = build;
         return buildDir;
-    }
-
-    static Path onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Paths.get(dir, tool);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException(tool + " is not on PATH; the File API tests configure a real CMake "
-                + "project and need cmake, ninja and the LLVM 22 tools (Debian: cmake ninja-build clang-22 lld-22 llvm-22)");
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {

@@ -202,4 +202,38 @@ public final class NativeFixtures {
         Files.writeString(dir.resolve("done"), String.join(" ", linkFlags));
         return built;
     }
+
+    /** A tool on PATH, as an absolute path; a clear error naming the Debian packages when it is missing. */
+    public static Path onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Paths.get(dir, tool);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException(tool + " is not on PATH; these tests configure a real CMake project and need"
+                + " cmake, ninja and the LLVM 22 tools (Debian: cmake ninja-build clang-22 lld-22 llvm-22)");
+    }
+
+    /**
+     * A CMake toolchain file for clang-cl-22 / lld-link-22 ARM64 that links test DLLs without a Windows SDK: no C
+     * runtime libraries, no entry point, no manifest.
+     */
+    public static Path writeSdkLessArm64Toolchain(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n",
+                "set(CMAKE_SYSTEM_NAME Windows)",
+                "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
+                "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
+                "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
+                "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
+                "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
+                "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
+                "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
+                "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
+                "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
+                "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
+                ""));
+        return file;
+    }
 }

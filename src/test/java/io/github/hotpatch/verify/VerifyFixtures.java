@@ -2,7 +2,6 @@ package io.github.hotpatch.verify;
 
 import io.github.hotpatch.cmake.FileApiQuery;
 import io.github.hotpatch.testing.NativeFixtures;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,34 +80,21 @@ final class VerifyFixtures {
                     add_library(msquic SHARED msquic.c)
                     """);
             Files.writeString(src.resolve("msquic.c"), SOURCE);
-            Path file = CMAKE_ROOT.resolve("clang-cl-22-arm64.cmake");
-            Files.writeString(file, String.join("\n",
-                    "set(CMAKE_SYSTEM_NAME Windows)",
-                    "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
-                    "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
-                    "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
-                    "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
-                    "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
-                    "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
-                    "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
-                    "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
-                    "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
-                    "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
-                    ""));
+            Path file = NativeFixtures.writeSdkLessArm64Toolchain(CMAKE_ROOT.resolve("clang-cl-22-arm64.cmake"));
             toolchain = file;
         }
         Path dir = CMAKE_ROOT.resolve(key);
         deleteRecursively(dir);
         FileApiQuery.write(dir);
-        List<String> configure = new ArrayList<>(List.of(onPath("cmake").toString(), "-S", src.toString(),
+        List<String> configure = new ArrayList<>(List.of(NativeFixtures.onPath("cmake").toString(), "-S", src.toString(),
                 "-B", dir.toString(), "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
-                "-DCMAKE_MAKE_PROGRAM=" + onPath("ninja"), "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + releaseFlags));
+                "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"), "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + releaseFlags));
         if (debugFlags != null) {
             configure.add("-DCMAKE_SHARED_LINKER_FLAGS_DEBUG=" + debugFlags);
         }
         NativeFixtures.run(CMAKE_ROOT, configure.toArray(String[]::new));
         for (String config : build) {
-            NativeFixtures.run(CMAKE_ROOT, onPath("cmake").toString(), "--build", dir.toString(), "--config", config);
+            NativeFixtures.run(CMAKE_ROOT, NativeFixtures.onPath("cmake").toString(), "--build", dir.toString(), "--config", config);
         }
         CONFIGURED.put(key, dir);
         return dir;
@@ -122,17 +108,6 @@ final class VerifyFixtures {
     /** Configured (not built) with {@link #LEAKY_RELEASE_FLAGS} and {@link #LEAKY_DEBUG_FLAGS}. */
     static Path leakyProject() throws IOException {
         return cmakeBuild("leaky", LEAKY_RELEASE_FLAGS, LEAKY_DEBUG_FLAGS);
-    }
-
-    static Path onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Paths.get(dir, tool);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return candidate.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException(tool + " is not on PATH; the verify tests configure a real CMake project and"
-                + " need cmake, ninja and the LLVM 22 tools (Debian: cmake ninja-build clang-22 lld-22 llvm-22)");
     }
 
     static void deleteRecursively(Path dir) throws IOException {
