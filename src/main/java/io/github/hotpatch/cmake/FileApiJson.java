@@ -1,14 +1,14 @@
 package io.github.hotpatch.cmake;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hotpatch.json.JsonReader;
+import io.github.hotpatch.json.JsonSyntaxException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Bounded, strict reading of reply files, and required-field access whose errors name the file and the
@@ -19,13 +19,10 @@ final class FileApiJson {
     /** Reply files are kilobytes even for large projects; a bigger one is not a reply. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final Path file;
-    private final JsonNode root;
+    private final Map<String, Object> root;
 
-    private FileApiJson(Path file, JsonNode root) {
+    private FileApiJson(Path file, Map<String, Object> root) {
         this.file = file;
         this.root = root;
     }
@@ -41,29 +38,30 @@ final class FileApiJson {
             throw new FileApiFormatException(file, "reply file has " + size + " bytes, more than the " + MAX_BYTES
                     + " a File API reply file may have; refusing to read it");
         }
-        JsonNode root;
+        Object root;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new FileApiFormatException(file, "malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                    + ": " + e.getOriginalMessage(), e);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                throw new FileApiFormatException(file, "reply file is empty; expected a JSON object");
+            }
+            root = JsonReader.parse(text);
+        } catch (JsonSyntaxException e) {
+            throw new FileApiFormatException(file, "malformed JSON at line " + e.line() + ", column " + e.column()
+                    + ": " + e.problem(), e);
         }
-        if (root == null || root.isMissingNode()) {
-            throw new FileApiFormatException(file, "reply file is empty; expected a JSON object");
+        if (!(root instanceof Map)) {
+            throw new FileApiFormatException(file, "expected a JSON object, found " + JsonReader.typeName(root));
         }
-        if (!root.isObject()) {
-            throw new FileApiFormatException(file, "expected a JSON object, found " + root.getNodeType());
-        }
-        return new FileApiJson(file, root);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object = (Map<String, Object>) root;
+        return new FileApiJson(file, object);
     }
 
     Path file() {
         return file;
     }
 
-    JsonNode root() {
+    Map<String, Object> root() {
         return root;
     }
 
@@ -72,63 +70,61 @@ final class FileApiJson {
     }
 
     /** {@code node.name} as text; {@code path} is where {@code node} sits, for the message. */
-    String text(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isTextual()) {
-            throw missing(join(path, name), "a string");
+    String text(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        if (node.get(name) instanceof String value) {
+            return value;
         }
-        return value.asText();
+        throw missing(join(path, name), "a string");
     }
 
-    JsonNode object(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isObject()) {
-            throw missing(join(path, name), "an object");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        if (node.get(name) instanceof Map<?, ?> value) {
+            return (Map<String, Object>) value;
         }
-        return value;
+        throw missing(join(path, name), "an object");
     }
 
-    JsonNode array(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isArray()) {
-            throw missing(join(path, name), "an array");
+    List<?> array(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        if (node.get(name) instanceof List<?> value) {
+            return value;
         }
-        return value;
+        throw missing(join(path, name), "an array");
     }
 
     /** An optional array: absent is empty, present must be an array. */
-    JsonNode optionalArray(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null) {
-            return MAPPER.createArrayNode();
-        }
-        if (!value.isArray()) {
-            throw missing(join(path, name), "an array");
-        }
-        return value;
+    List<?> optionalArray(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        return node.containsKey(name) ? array(node, path, name) : List.of();
     }
 
-    int integer(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isInt()) {
-            throw missing(join(path, name), "an integer");
+    /** Element {@code i} of {@code array}, which must be an object; {@code path} names the element. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> objectAt(List<?> array, int i, String path) throws FileApiFormatException {
+        if (array.get(i) instanceof Map<?, ?> value) {
+            return (Map<String, Object>) value;
         }
-        return value.asInt();
+        throw missing(path, "an object");
     }
 
-    boolean bool(JsonNode node, String path, String name) throws FileApiFormatException {
-        JsonNode value = node.get(name);
-        if (value == null || !value.isBoolean()) {
-            throw missing(join(path, name), "a boolean");
+    int integer(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        if (node.get(name) instanceof Long value && value == value.intValue()) {
+            return value.intValue();
         }
-        return value.asBoolean();
+        throw missing(join(path, name), "an integer");
+    }
+
+    boolean bool(Map<String, Object> node, String path, String name) throws FileApiFormatException {
+        if (node.get(name) instanceof Boolean value) {
+            return value;
+        }
+        throw missing(join(path, name), "a boolean");
     }
 
     /**
      * The reply file a {@code jsonFile} field names. CMake writes bare file names in the reply
      * directory; anything with a path separator or {@code ..} is refused rather than followed.
      */
-    Path sibling(JsonNode node, String path, String name) throws FileApiFormatException {
+    Path sibling(Map<String, Object> node, String path, String name) throws FileApiFormatException {
         String fileName = text(node, path, name);
         if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")
                 || fileName.equals(".")) {

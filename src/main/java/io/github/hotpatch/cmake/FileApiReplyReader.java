@@ -1,6 +1,6 @@
 package io.github.hotpatch.cmake;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.hotpatch.json.JsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,19 +31,20 @@ final class FileApiReplyReader {
                 "no CMake File API reply in " + replyDir + ": was the project configured with the query "
                         + FileApiQuery.queryFile(buildDir) + " in place?"));
         FileApiJson index = FileApiJson.read(indexPath);
-        JsonNode cmake = index.object(index.root(), "", "cmake");
+        Map<String, Object> cmake = index.object(index.root(), "", "cmake");
         String version = index.text(index.object(cmake, "cmake", "version"), "cmake.version", "string");
-        JsonNode generator = index.object(cmake, "cmake", "generator");
+        Map<String, Object> generator = index.object(cmake, "cmake", "generator");
 
         FileApiJson codemodel = FileApiJson.read(index.sibling(codemodelResponse(index), "reply.codemodel-v2", "jsonFile"));
         checkKind(codemodel);
-        JsonNode paths = codemodel.object(codemodel.root(), "", "paths");
+        Map<String, Object> paths = codemodel.object(codemodel.root(), "", "paths");
         Path sourceDir = path(codemodel, codemodel.text(paths, "paths", "source"), "paths.source");
 
         List<FileApiConfiguration> configurations = new ArrayList<>();
-        JsonNode configs = codemodel.array(codemodel.root(), "", "configurations");
+        List<?> configs = codemodel.array(codemodel.root(), "", "configurations");
         for (int i = 0; i < configs.size(); i++) {
-            configurations.add(configuration(codemodel, configs.get(i), "configurations[" + i + "]"));
+            String at = "configurations[" + i + "]";
+            configurations.add(configuration(codemodel, codemodel.objectAt(configs, i, at), at));
         }
         return new FileApiReply(buildDir, sourceDir, indexPath, version,
                 index.text(generator, "cmake.generator", "name"),
@@ -62,16 +64,17 @@ final class FileApiReplyReader {
         }
     }
 
-    private JsonNode codemodelResponse(FileApiJson index) throws FileApiFormatException {
-        JsonNode reply = index.object(index.root(), "", "reply");
-        JsonNode response = reply.get(FileApiQuery.CODEMODEL_V2);
-        if (response == null || !response.isObject()) {
+    private Map<String, Object> codemodelResponse(FileApiJson index) throws FileApiFormatException {
+        Map<String, Object> reply = index.object(index.root(), "", "reply");
+        if (!(reply.get(FileApiQuery.CODEMODEL_V2) instanceof Map)) {
             throw new FileApiFormatException(index.file(), "field reply.codemodel-v2 is missing: CMake did not answer "
                     + "the codemodel-v2 query; was " + FileApiQuery.queryFile(buildDir) + " in place when it configured?");
         }
-        if (response.has("error")) {
+        Map<String, Object> response = index.object(reply, "reply", FileApiQuery.CODEMODEL_V2);
+        if (response.containsKey("error")) {
+            Object error = response.get("error");
             throw new FileApiFormatException(index.file(), "CMake answered the codemodel-v2 query with an error: "
-                    + response.get("error").asText());
+                    + (error instanceof String text ? text : JsonReader.typeName(error)));
         }
         return response;
     }
@@ -85,38 +88,40 @@ final class FileApiReplyReader {
         }
     }
 
-    private FileApiConfiguration configuration(FileApiJson codemodel, JsonNode config, String path) throws IOException {
+    private FileApiConfiguration configuration(FileApiJson codemodel, Map<String, Object> config, String path)
+            throws IOException {
         String name = codemodel.text(config, path, "name");
         List<FileApiTarget> targets = new ArrayList<>();
-        JsonNode entries = codemodel.array(config, path, "targets");
+        List<?> entries = codemodel.array(config, path, "targets");
         for (int i = 0; i < entries.size(); i++) {
             String at = path + ".targets[" + i + "]";
-            targets.add(target(FileApiJson.read(codemodel.sibling(entries.get(i), at, "jsonFile"))));
+            targets.add(target(FileApiJson.read(codemodel.sibling(codemodel.objectAt(entries, i, at), at, "jsonFile"))));
         }
         return new FileApiConfiguration(name, targets);
     }
 
     private FileApiTarget target(FileApiJson json) throws FileApiFormatException {
-        JsonNode root = json.root();
+        Map<String, Object> root = json.root();
         String name = json.text(root, "", "name");
         String type = json.text(root, "", "type");
-        String nameOnDisk = root.has("nameOnDisk") ? json.text(root, "", "nameOnDisk") : null;
+        String nameOnDisk = root.containsKey("nameOnDisk") ? json.text(root, "", "nameOnDisk") : null;
 
         List<Path> artifacts = new ArrayList<>();
-        JsonNode artifactNodes = json.optionalArray(root, "", "artifacts");
+        List<?> artifactNodes = json.optionalArray(root, "", "artifacts");
         for (int i = 0; i < artifactNodes.size(); i++) {
             String at = "artifacts[" + i + "]";
-            artifacts.add(resolve(json, json.text(artifactNodes.get(i), at, "path"), at + ".path"));
+            artifacts.add(resolve(json, json.text(json.objectAt(artifactNodes, i, at), at, "path"), at + ".path"));
         }
 
         List<FileApiCommandFragment> fragments = new ArrayList<>();
-        if (root.has("link")) {
-            JsonNode link = json.object(root, "", "link");
-            JsonNode nodes = json.optionalArray(link, "link", "commandFragments");
+        if (root.containsKey("link")) {
+            Map<String, Object> link = json.object(root, "", "link");
+            List<?> nodes = json.optionalArray(link, "link", "commandFragments");
             for (int i = 0; i < nodes.size(); i++) {
                 String at = "link.commandFragments[" + i + "]";
-                fragments.add(new FileApiCommandFragment(json.text(nodes.get(i), at, "fragment"),
-                        json.text(nodes.get(i), at, "role")));
+                Map<String, Object> fragment = json.objectAt(nodes, i, at);
+                fragments.add(new FileApiCommandFragment(json.text(fragment, at, "fragment"),
+                        json.text(fragment, at, "role")));
             }
         }
         return new FileApiTarget(name, type, nameOnDisk, artifacts, fragments, json.file());

@@ -1,14 +1,16 @@
 package io.github.hotpatch.msbuild;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.hotpatch.json.JsonReader;
+import io.github.hotpatch.json.JsonSyntaxException;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Finds Visual Studio with vswhere: the newest instance that has the C++ tools for the wanted arch. */
@@ -54,20 +56,26 @@ public final class VisualStudioLocator {
 
     static List<VisualStudioInstance> parse(String json) throws ToolException {
         List<VisualStudioInstance> result = new ArrayList<>();
+        Object root;
         try {
-            JsonNode root = new ObjectMapper().readTree(json.isBlank() ? "[]" : json);
-            if (!root.isArray()) {
-                throw new ToolException("vswhere printed " + root.getNodeType() + ", expected a JSON array of instances");
-            }
-            for (JsonNode node : root) {
-                String path = node.path("installationPath").asText("");
-                String version = node.path("installationVersion").asText("");
-                if (!path.isEmpty() && !version.isEmpty()) {
+            root = JsonReader.parse(json.isBlank() ? "[]" : json);
+        } catch (JsonSyntaxException e) {
+            throw new ToolException("vswhere printed output that is not JSON: " + e.getMessage());
+        }
+        if (!(root instanceof List<?> instances)) {
+            throw new ToolException("vswhere printed a JSON " + JsonReader.typeName(root)
+                    + ", expected a JSON array of instances");
+        }
+        for (Object node : instances) {
+            if (node instanceof Map<?, ?> instance && instance.get("installationPath") instanceof String path
+                    && instance.get("installationVersion") instanceof String version
+                    && !path.isEmpty() && !version.isEmpty()) {
+                try {
                     result.add(new VisualStudioInstance(Path.of(path), version));
+                } catch (InvalidPathException e) {
+                    throw new ToolException("vswhere printed an installationPath that is not a path: '" + path + "'");
                 }
             }
-        } catch (IOException e) {
-            throw new ToolException("vswhere printed output that is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         return result;
     }

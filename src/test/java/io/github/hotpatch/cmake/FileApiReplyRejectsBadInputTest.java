@@ -108,7 +108,7 @@ class FileApiReplyRejectsBadInputTest {
     @Test
     void notAnObject() throws IOException {
         Files.writeString(only("index-*.json"), "[1, 2]");
-        assertTrue(rejected().getMessage().endsWith("expected a JSON object, found ARRAY"));
+        assertTrue(rejected().getMessage().endsWith("expected a JSON object, found array"));
     }
 
     @Test
