@@ -12,6 +12,17 @@ class Faults {
     static final List<String> INVOKER_FILES = ['build.log', SNAPSHOT, '.mvn/']
 
     /**
+     * The one file the plugin keeps outside the variant directories even when a goal fails: which cmake it has
+     * checked (the configure goal's cmakeVersionCache, in the project's target/hotpatch). Matched exactly, so
+     * anything else appearing in target/hotpatch still counts.
+     */
+    static final List<String> PLUGIN_STATE = ['target/hotpatch/', 'target/hotpatch/cmake-version.properties']
+
+    private static boolean skipped(String key, List<String> skip) {
+        return PLUGIN_STATE.contains(key) || skip.any { s -> s.endsWith('/') ? key.startsWith(s) : key == s }
+    }
+
+    /**
      * The IT directory as it is now: relative path -> 'dir', 'link <target>' or the file's SHA-256. Symbolic links
      * are recorded, never followed. Paths equal to or below an entry of {@code allowed} (and the invoker's files)
      * are left out; an entry ending in '/' stands for that directory and everything in it.
@@ -27,7 +38,7 @@ class Faults {
                 }
                 boolean dir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                 String key = root.relativize(p).toString().replace('\\', '/') + (dir ? '/' : '')
-                if (skip.any { s -> s.endsWith('/') ? key.startsWith(s) : key == s }) {
+                if (skipped(key, skip)) {
                     return
                 }
                 if (Files.isSymbolicLink(p)) {
@@ -58,7 +69,7 @@ class Faults {
         new File(basedir, SNAPSHOT).eachLine { line ->
             if (line) {
                 def (k, v) = line.split('\t', 2)
-                if (!skip.any { s -> s.endsWith('/') ? k.startsWith(s) : k == s }) {
+                if (!skipped(k, skip)) {
                     before[k] = v
                 }
             }

@@ -5,11 +5,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -34,12 +37,7 @@ public final class DeterministicZip {
      * @throws IllegalArgumentException if two files have the same name
      */
     public static void write(Path zip, List<Path> files) throws IOException {
-        Set<String> names = new HashSet<>();
-        for (Path file : files) {
-            if (!names.add(file.getFileName().toString())) {
-                throw new IllegalArgumentException("two files named " + file.getFileName() + " for " + zip + ": " + files);
-            }
-        }
+        checkNamesDistinct(zip, files);
         Files.createDirectories(zip.toAbsolutePath().getParent());
         Path partial = Files.createTempFile(zip.toAbsolutePath().getParent(), zip.getFileName().toString(), ".part");
         try {
@@ -55,6 +53,62 @@ public final class DeterministicZip {
             Files.move(partial, zip, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
+        }
+    }
+
+    /**
+     * Like {@link #write}, but leaves {@code zip} alone when it is up to date: it holds exactly these file names in
+     * this order with these sizes, and was written after every file was last modified (the check archivers such as
+     * maven-jar-plugin make). A PDB of tens of megabytes is then not compressed again by every no-op build.
+     *
+     * @return whether the zip was written
+     */
+    public static boolean writeIfChanged(Path zip, List<Path> files) throws IOException {
+        checkNamesDistinct(zip, files);
+        if (upToDate(zip, files)) {
+            return false;
+        }
+        write(zip, files);
+        return true;
+    }
+
+    static boolean upToDate(Path zip, List<Path> files) {
+        try {
+            if (!Files.isRegularFile(zip)) {
+                return false;
+            }
+            FileTime written = Files.getLastModifiedTime(zip);
+            for (Path file : files) {
+                if (Files.getLastModifiedTime(file).compareTo(written) >= 0) {
+                    return false;
+                }
+            }
+            try (ZipFile existing = new ZipFile(zip.toFile())) {
+                List<? extends ZipEntry> entries = Collections.list(existing.entries());
+                if (entries.size() != files.size()) {
+                    return false;
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    ZipEntry entry = entries.get(i);
+                    if (!entry.getName().equals(files.get(i).getFileName().toString())
+                            || entry.getSize() != Files.size(files.get(i))) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or damaged: write it again.
+            return false;
+        }
+    }
+
+    private static void checkNamesDistinct(Path zip, List<Path> files) {
+        Set<String> names = new HashSet<>();
+        for (Path file : files) {
+            if (!names.add(file.getFileName().toString())) {
+                throw new IllegalArgumentException("two files named " + file.getFileName() + " for " + zip + ": " + files);
+            }
         }
     }
 }

@@ -92,7 +92,7 @@ public final class VariantArtifacts {
             String classifier = classifier(entry.getKey().name());
             entry.getValue().forEach((output, file) -> attached.add(new AttachableFile(file, output.type, classifier)));
             Path zip = zipDirectory.resolve(target + "-" + classifier + ".zip");
-            DeterministicZip.write(zip, List.copyOf(entry.getValue().values()));
+            DeterministicZip.writeIfChanged(zip, List.copyOf(entry.getValue().values()));
             attached.add(new AttachableFile(zip, "zip", classifier));
         }
         return attached;

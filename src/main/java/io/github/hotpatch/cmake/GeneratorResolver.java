@@ -21,13 +21,20 @@ public final class GeneratorResolver {
 
     private final HostTools host;
     private final ToolRunner runner;
+    private final CMakeVersionCache versionCache;
 
     /**
      * @param runner runs {@code cmake --version} to check that the cmake found is new enough
      */
     public GeneratorResolver(HostTools host, ToolRunner runner) {
+        this(host, runner, CMakeVersionCache.none());
+    }
+
+    /** @param versionCache versions already checked, so an unchanged cmake is not probed again */
+    public GeneratorResolver(HostTools host, ToolRunner runner, CMakeVersionCache versionCache) {
         this.host = host;
         this.runner = runner;
+        this.versionCache = versionCache;
     }
 
     public GeneratorSetup resolve(ConfigureRequest request) throws ToolException {
@@ -80,9 +87,20 @@ public final class GeneratorResolver {
 
     /**
      * Runs {@code cmake --version} and refuses a cmake older than {@link CMakeVersion#MINIMUM}, or one whose version
-     * cannot be told, before anything is written.
+     * cannot be told, before anything is written. An executable the cache knows (same file, already found new
+     * enough) is not run again.
      */
     public CMakeVersion checkCmakeVersion(Path cmake, Duration requestTimeout) throws ToolException {
+        Optional<CMakeVersion> known = versionCache.lookup(cmake).filter(v -> !v.isOlderThan(CMakeVersion.MINIMUM));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        CMakeVersion version = probeCmakeVersion(cmake, requestTimeout);
+        versionCache.store(cmake, version);
+        return version;
+    }
+
+    private CMakeVersion probeCmakeVersion(Path cmake, Duration requestTimeout) throws ToolException {
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         Duration limit = requestTimeout.compareTo(VERSION_TIMEOUT) < 0 ? requestTimeout : VERSION_TIMEOUT;
         ToolRun run = ToolRun.of("cmake", Path.of("").toAbsolutePath(), List.of(cmake.toString(), "--version"))

@@ -25,11 +25,18 @@ public final class VariantConfigurer {
     private final HostTools host;
     private final ToolRunner runner;
     private final BuildLog log;
+    private final CMakeVersionCache versionCache;
 
     public VariantConfigurer(HostTools host, ToolRunner runner, BuildLog log) {
+        this(host, runner, log, CMakeVersionCache.none());
+    }
+
+    /** @param versionCache where the checked cmake version is remembered between runs */
+    public VariantConfigurer(HostTools host, ToolRunner runner, BuildLog log, CMakeVersionCache versionCache) {
         this.host = host;
         this.runner = runner;
         this.log = log;
+        this.versionCache = versionCache;
     }
 
     /** Configures every variant of the request, one after the other; stops at the first failure. */
@@ -43,7 +50,7 @@ public final class VariantConfigurer {
      */
     public List<VariantState> configureAll(ConfigureRequest request, RunOptions options) throws ToolException {
         checkDirectories(request);
-        GeneratorSetup setup = new GeneratorResolver(host, runner).resolve(request);
+        GeneratorSetup setup = new GeneratorResolver(host, runner, versionCache).resolve(request);
         for (BuildVariant variant : request.variants()) {
             // A damaged cache is reported before anything runs; the plugin never deletes it on its own.
             CMakeCacheCheck.check(variant.name(), request.variantDirectory(variant), request.sourceDirectory());

@@ -1,5 +1,6 @@
 package io.github.hotpatch.maven;
 
+import io.github.hotpatch.cmake.CMakeVersionCache;
 import io.github.hotpatch.cmake.ConfigureRequest;
 import io.github.hotpatch.cmake.SystemHostTools;
 import io.github.hotpatch.cmake.VariantConfigurer;
@@ -51,6 +52,10 @@ public class ConfigureMojo extends AbstractToolMojo {
     @Parameter(property = "hotpatch.force", defaultValue = "false")
     boolean force;
 
+    /** Where the plugin remembers which cmake it already checked, so an unchanged cmake is not probed every run. */
+    @Parameter(defaultValue = "${project.build.directory}/hotpatch/cmake-version.properties", readonly = true)
+    File cmakeVersionCache;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -70,7 +75,8 @@ public class ConfigureMojo extends AbstractToolMojo {
         ToolRunner runner = new ToolRunner();
         SystemHostTools host = host(runner);
         try {
-            new VariantConfigurer(host, runner, buildLog()).configureAll(request,
+            new VariantConfigurer(host, runner, buildLog(),
+                    new CMakeVersionCache(Optional.ofNullable(cmakeVersionCache).map(File::toPath))).configureAll(request,
                     runOptions(request.variants().size(), force));
         } catch (ToolException e) {
             throw new MojoExecutionException(e.getMessage());

@@ -146,6 +146,43 @@ class VariantArtifactsTest {
     }
 
     @Test
+    void anUpToDateZipIsNotWrittenAgainButAChangedInputRewritesIt() throws Exception {
+        Path zip = zipDirectory.resolve("msquic-arm64-schannel.zip");
+        Path dir = buildRoot.resolve("arm64_schannel/src/bin/Release");
+        FileTime past = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        for (String name : List.of("msquic.dll", "msquic.lib", "msquic.pdb")) {
+            Files.setLastModifiedTime(dir.resolve(name), past);
+        }
+        release().collect(List.of(SCHANNEL));
+        FileTime marker = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(zip, marker);
+
+        release().collect(List.of(SCHANNEL));
+        assertEquals(marker, Files.getLastModifiedTime(zip), "inputs older than the zip, same names and sizes: kept");
+
+        // Same size, newer: rewritten with the new content.
+        Files.writeString(dir.resolve("msquic.pdb"), "arm64_schannel msquic.PDB");
+        release().collect(List.of(SCHANNEL));
+        assertEquals("arm64_schannel msquic.PDB", zipEntries(zip).get("msquic.pdb"));
+
+        // Same time as before but a different size (a file restored from a copy, say): rewritten too.
+        Files.writeString(dir.resolve("msquic.dll"), "a longer arm64_schannel msquic.dll");
+        Files.setLastModifiedTime(dir.resolve("msquic.dll"), past);
+        Files.setLastModifiedTime(zip, marker);
+        release().collect(List.of(SCHANNEL));
+        assertEquals("a longer arm64_schannel msquic.dll", zipEntries(zip).get("msquic.dll"));
+
+        // A damaged zip is replaced, not trusted, even when it is newer than every input.
+        for (String name : List.of("msquic.dll", "msquic.lib", "msquic.pdb")) {
+            Files.setLastModifiedTime(dir.resolve(name), past);
+        }
+        Files.writeString(zip, "not a zip");
+        Files.setLastModifiedTime(zip, marker);
+        release().collect(List.of(SCHANNEL));
+        assertEquals(3, zipEntries(zip).size());
+    }
+
+    @Test
     void missingFilesAreAllNamedWithTheirVariantAndNothingIsZipped() throws IOException {
         Files.delete(buildRoot.resolve("arm64_schannel/src/bin/Release/msquic.pdb"));
         Files.delete(buildRoot.resolve("arm64_openssl/src/bin/Release/msquic.dll"));

@@ -173,4 +173,45 @@ class GeneratorResolverTest {
         assertTrue(e.getMessage().contains("not found on PATH: ninja, clang-cl-NN"), e.getMessage());
         assertEquals(List.of(), old.invocations());
     }
+
+    @Test
+    void aCheckedCmakeIsNotProbedAgainUntilTheExecutableChanges() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        StandIn cmake = cmakeSaying("cmake version 3.25.1\n", 0);
+        CMakeVersionCache cache = new CMakeVersionCache(Optional.of(dir.resolve("state/cmake-version.properties")));
+        GeneratorResolver resolver = new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), cache);
+        resolver.resolve(requestWith(cmake));
+        resolver.resolve(requestWith(cmake));
+        new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), cache).resolve(requestWith(cmake));
+        assertEquals(List.of(List.of("--version")), cmake.invocations(), "probed once, then remembered");
+        assertEquals("3.25.1", cache.lookup(cmake.executable()).orElseThrow().text());
+
+        // Replaced by an older cmake (a different file at the same path): probed again and refused.
+        Path out = cmake.executable().resolveSibling("cmake.out");
+        Files.writeString(out, Files.readString(out).replace("3.25.1", "3.10.2"));
+        Files.writeString(cmake.executable(), Files.readString(cmake.executable()) + "# replaced\n");
+        ToolException e = assertThrows(ToolException.class, () -> resolver.resolve(requestWith(cmake)));
+        assertTrue(e.getMessage().startsWith("cmake 3.10.2 at "), e.getMessage());
+        assertEquals(2, cmake.invocations().size());
+    }
+
+    @Test
+    void anUnreadableVersionCacheOnlyMeansProbingAgain() throws Exception {
+        Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        StandIn cmake = cmakeSaying("cmake version 3.25.1\n", 0);
+        Path file = dir.resolve("cmake-version.properties");
+        Files.write(file, new byte[] {(byte) 0xff, '\\', 'u', 'z', '\n', '=', 0});
+        CMakeVersionCache cache = new CMakeVersionCache(Optional.of(file));
+        assertTrue(cache.lookup(cmake.executable()).isEmpty());
+        new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), cache).resolve(requestWith(cmake));
+        assertEquals(1, cmake.invocations().size());
+        assertEquals("3.25.1", cache.lookup(cmake.executable()).orElseThrow().text(), "rewritten after the probe");
+
+        // A cache file that cannot be written (its directory is a regular file) does not fail the check either.
+        Path blocked = dir.resolve("not-a-dir");
+        Files.writeString(blocked, "x");
+        CMakeVersionCache unwritable = new CMakeVersionCache(Optional.of(blocked.resolve("cmake-version.properties")));
+        new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), unwritable).resolve(requestWith(cmake));
+        assertEquals(2, cmake.invocations().size());
+    }
 }

@@ -1,0 +1,96 @@
+package io.github.hotpatch.cmake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Remembers the version {@code cmake --version} printed for one cmake executable, keyed by the executable's real
+ * path, size and modification time, so that a run whose cmake did not change skips the probe (a process start,
+ * 10–50 ms). A missing, unreadable or stale file only means probing again; it never fails a build.
+ */
+public final class CMakeVersionCache {
+    private static final String PATH = "cmake.path";
+    private static final String SIZE = "cmake.size";
+    private static final String MODIFIED = "cmake.modified";
+    private static final String VERSION = "cmake.version";
+
+    private final Optional<Path> file;
+
+    /** @param file where to keep the entry, or empty to always probe */
+    public CMakeVersionCache(Optional<Path> file) {
+        this.file = file;
+    }
+
+    public static CMakeVersionCache none() {
+        return new CMakeVersionCache(Optional.empty());
+    }
+
+    /** The version recorded for exactly this executable (same real path, size and modification time). */
+    public Optional<CMakeVersion> lookup(Path cmake) {
+        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+            return Optional.empty();
+        }
+        try {
+            Properties recorded = new Properties();
+            try (InputStream in = Files.newInputStream(file.get())) {
+                recorded.load(in);
+            }
+            Properties current = key(cmake);
+            for (String name : List.of(PATH, SIZE, MODIFIED)) {
+                if (!current.getProperty(name).equals(recorded.getProperty(name))) {
+                    return Optional.empty();
+                }
+            }
+            return CMakeVersion.parse(List.of("cmake version " + recorded.getProperty(VERSION, "")));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records {@code version} for {@code cmake}; a failure to write is ignored (the next run probes again). */
+    public void store(Path cmake, CMakeVersion version) {
+        if (file.isEmpty()) {
+            return;
+        }
+        Path target = file.get();
+        try {
+            Properties entry = key(cmake);
+            entry.setProperty(VERSION, version.text());
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    entry.store(out, "hotpatch-maven-plugin: the cmake whose version was checked");
+                }
+                try {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only an optimisation: the check itself has passed.
+        }
+    }
+
+    private static Properties key(Path cmake) throws IOException {
+        Path real = cmake.toRealPath();
+        BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        Properties key = new Properties();
+        key.setProperty(PATH, real.toString());
+        key.setProperty(SIZE, Long.toString(attributes.size()));
+        key.setProperty(MODIFIED, Long.toString(attributes.lastModifiedTime().toMillis()));
+        return key;
+    }
+}
