@@ -119,6 +119,13 @@ paired_ratio() {
 }
 
 # verdict VALUE LIMIT: "met" when VALUE <= LIMIT.
+# paired_diff CSV A B: the median over runs of A - B (column COL, default 3 = wall), in seconds.
+paired_diff() {
+  local csv="$1" a="$2" b="$3" col="${COL:-3}"
+  awk -F, -v a="$a" -v b="$b" -v c="$col" '
+    NR > 1 { t[$1, $2] = $c; runs[$1] = 1 }
+    END { for (r in runs) if (((r, a) in t) && ((r, b) in t)) printf "%.4f\n", t[r, a] - t[r, b] }' "$csv" | median
+}
 verdict() {
   awk -v v="$1" -v l="$2" 'BEGIN { if (v == "nan" || v == "") print "n/a"; else if (v + 0 <= l + 0) print "met"; else print "not met" }'
 }

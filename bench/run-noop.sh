@@ -11,6 +11,9 @@
 #   raw4      bench/raw-build.sh <dir> Release Debug: the four `cmake --build` commands `verify` runs
 #   raw2      bench/raw-build.sh <dir> Release: the two `cmake --build` commands `goals` runs
 #   validate  mvnw ... validate -Dhotpatch.skip=true (Maven start-up)
+#   skipped   mvnw ... verify -Dhotpatch.skip=true: start-up plus Maven loading and configuring the plugin's five
+#             mojo executions, which return at once. skipped - validate is what any plugin bound like this costs
+#             before it does anything, the floor under "verify - validate".
 # The plugin's reruns are measured as they are on the commit: whether it skips an up-to-date configure or not
 # (the summary counts configure runs, configures skipped as up to date and rebuilt objects in their logs).
 # `verify` and `goals` run with the plugin's default parallelism (one variant per core, here both at once).
@@ -44,10 +47,12 @@ run_case() {
     raw4) time_run "$run,$name" "$B/logs/$run-$name.log" -- bash "$BENCH_DIR/raw-build.sh" "$BUILD" Release Debug ;;
     raw2) time_run "$run,$name" "$B/logs/$run-$name.log" -- bash "$BENCH_DIR/raw-build.sh" "$BUILD" Release ;;
     validate) time_run "$run,$name" "$B/logs/$run-$name.log" -- "${QS[@]}" validate -Dhotpatch.skip=true ;;
+    skipped) time_run "$run,$name" "$B/logs/$run-$name.log" -- "${QS[@]}" verify "-Dhotpatch.buildDirectory=$BUILD" \
+      -Dhotpatch.skip=true ;;
   esac
 }
 
-cases=(verify goals raw4 raw2 validate)
+cases=(verify goals raw4 raw2 validate skipped)
 
 SAMPLES="$B/warmup.csv"
 echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
@@ -86,6 +91,13 @@ count_in_logs() {  # count_in_logs NAME PATTERN: lines matching PATTERN in the m
   echo "  (goals - validate) / raw2, excluding Maven start-up:  $g_excl  ($(verdict "$g_excl" 1.2))"
   echo "  extra wall beyond start-up, verify - validate - raw4: $(awk -v a="$(column_median "$SAMPLES" verify 3)" \
     -v b="$(column_median "$SAMPLES" validate 3)" -v c="$(column_median "$SAMPLES" raw4 3)" 'BEGIN { printf "%.2f s (medians)", a - b - c }')"
+  floor="$(paired_diff "$SAMPLES" skipped validate)"
+  echo "the floor: Maven loading and skipping the plugin's mojos, skipped - validate (median of paired differences):" \
+    "$floor s; the target's allowance for everything beyond start-up and the raw builds, 0.2 x raw4: $(awk \
+    -v r="$(column_median "$SAMPLES" raw4 3)" 'BEGIN { printf "%.3f", 0.2 * r }') s"
+  echo "  (verify - skipped) / raw4, excluding start-up and mojo loading (for information): $(paired_ratio "$SAMPLES" verify raw4 skipped)"
+  echo "  verify - skipped - raw4, the plugin's own work beyond the builds: $(awk -v a="$(paired_diff "$SAMPLES" verify skipped)" \
+    -v r="$(column_median "$SAMPLES" raw4 3)" 'BEGIN { printf "%.2f s (medians)", a - r }')"
   echo "in the measured plugin logs ($RUNS runs x 2 variants): configure runs (\"-- Configuring done\")" \
     "verify $(count_in_logs verify 'Configuring done'), goals $(count_in_logs goals 'Configuring done');" \
     "configures skipped as up to date (\"configure skipped: up to date\"):" \

@@ -102,6 +102,11 @@ done
   echo "  plugin / raw, including Maven start-up:              $incl  ($(verdict "$incl" 1.05))"
   echo "  (plugin - validate) / raw, excluding Maven start-up:  $excl  ($(verdict "$excl" 1.05))"
   echo "  (plugin - skipped) / raw, excluding start-up + mojo loading: $skip"
+  echo "the floor: Maven loading and skipping the plugin's mojos, skipped - validate (median of paired differences):" \
+    "$(paired_diff "$SAMPLES" skipped validate) s; the target's allowance beyond the raw commands, 0.05 x raw:" \
+    "$(awk -v r="$(column_median "$SAMPLES" raw 3)" 'BEGIN { printf "%.3f", 0.05 * r }') s"
+  echo "  plugin - skipped - raw, the plugin's own work beyond the cmake commands: $(awk \
+    -v a="$(paired_diff "$SAMPLES" plugin skipped)" -v r="$(column_median "$SAMPLES" raw 3)" 'BEGIN { printf "%.2f s (medians)", a - r }')"
   echo "median paired ratios (cpu = user + sys of the process tree):"
   echo "  plugin / raw: $(COL=4 paired_ratio "$SAMPLES" plugin raw)"
   echo "  (plugin - validate) / raw: $(COL=4 paired_ratio "$SAMPLES" plugin raw validate)"
