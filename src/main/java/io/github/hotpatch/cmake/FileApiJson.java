@@ -2,8 +2,10 @@ package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.json.JsonReader;
 import io.github.hotpatch.json.JsonSyntaxException;
+import io.github.hotpatch.process.IoMessages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,14 +35,26 @@ final class FileApiJson {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new FileApiFormatException(file, "reply file does not exist (reply incomplete, or removed by a later CMake run?)", e);
+        } catch (FileSystemException e) {
+            // e.g. a name too long for the file system: no reply file can have it (found by FileApiReplyFuzzTest).
+            throw new FileApiFormatException(file, "cannot read reply file: " + IoMessages.describe(e), e);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new FileApiFormatException(file, "reply file is not a regular file");
         }
         if (size > MAX_BYTES) {
             throw new FileApiFormatException(file, "reply file has " + size + " bytes, more than the " + MAX_BYTES
                     + " a File API reply file may have; refusing to read it");
         }
         Object root;
+        byte[] bytes;
         try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
+        } catch (FileSystemException e) {
+            throw new FileApiFormatException(file, "cannot read reply file: " + IoMessages.describe(e), e);
+        }
+        try {
+            String text = new String(bytes, StandardCharsets.UTF_8);
             if (text.isBlank()) {
                 throw new FileApiFormatException(file, "reply file is empty; expected a JSON object");
             }

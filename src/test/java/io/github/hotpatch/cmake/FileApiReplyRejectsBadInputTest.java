@@ -158,6 +158,28 @@ class FileApiReplyRejectsBadInputTest {
                 + "found '../../../../../../etc/passwd'"), e.getMessage());
     }
 
+    /** Found by FileApiReplyFuzzTest (its crash-1445b098... input): the file system's error became a format error. */
+    @Test
+    void jsonFileNameTooLongForTheFileSystem() throws IOException {
+        Path index = only("index-*.json");
+        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
+        String tooLong = "codemodel-" + "\u00e9".repeat(200) + ".json";
+        replaceIn(index, "\"" + codemodel + "\"", "\"" + tooLong + "\"");
+        FileApiFormatException e = rejected();
+        assertTrue(e.getMessage().contains("cannot read reply file: "), e.getMessage());
+        assertTrue(e.getMessage().contains("File name too long"), e.getMessage());
+    }
+
+    @Test
+    void jsonFileNamingADirectory() throws IOException {
+        Path index = only("index-*.json");
+        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
+        Files.createDirectory(index.resolveSibling("not-a-file.json"));
+        replaceIn(index, "\"" + codemodel + "\"", "\"not-a-file.json\"");
+        assertTrue(rejected().getMessage().endsWith("not-a-file.json: reply file is not a regular file"),
+                rejected().getMessage());
+    }
+
     @Test
     void codemodelWithoutConfigurations() throws IOException {
         Path codemodel = only("codemodel-v2-*.json");
