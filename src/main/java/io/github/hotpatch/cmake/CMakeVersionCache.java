@@ -2,13 +2,15 @@ package io.github.hotpatch.cmake;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -63,14 +65,17 @@ public final class CMakeVersionCache {
         }
         Path target = file.get();
         try {
-            Properties entry = key(cmake);
-            entry.setProperty(VERSION, version.text());
+            Properties key = key(cmake);
+            Map<String, String> entry = new LinkedHashMap<>();
+            for (String name : List.of(PATH, SIZE, MODIFIED)) {
+                entry.put(name, key.getProperty(name));
+            }
+            entry.put(VERSION, version.text());
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
             try {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    entry.store(out, "hotpatch-maven-plugin: the cmake whose version was checked");
-                }
+                Files.writeString(temp, PropertiesText.of("hotpatch-maven-plugin: the cmake whose version was checked",
+                        entry), StandardCharsets.ISO_8859_1);
                 try {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

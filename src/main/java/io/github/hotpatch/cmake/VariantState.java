@@ -2,12 +2,13 @@ package io.github.hotpatch.cmake;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -33,17 +34,17 @@ public record VariantState(String variant, Arch arch, String generator, LinkerKi
     }
 
     public void write(Path variantDirectory) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("variant", variant);
-        p.setProperty("arch", arch.name());
-        p.setProperty("generator", generator);
-        p.setProperty("linker", linker.name());
-        p.setProperty("hotpatch", Boolean.toString(hotpatch));
-        p.setProperty("flags", String.join(" ", flags));
-        deviation.ifPresent(d -> p.setProperty("deviation", d));
-        try (Writer w = Files.newBufferedWriter(variantDirectory.resolve(FILE_NAME), StandardCharsets.UTF_8)) {
-            p.store(w, "written by hotpatch:configure; read by hotpatch:build and hotpatch:verify");
-        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("variant", variant);
+        p.put("arch", arch.name());
+        p.put("generator", generator);
+        p.put("linker", linker.name());
+        p.put("hotpatch", Boolean.toString(hotpatch));
+        p.put("flags", String.join(" ", flags));
+        deviation.ifPresent(d -> p.put("deviation", d));
+        Files.writeString(variantDirectory.resolve(FILE_NAME),
+                PropertiesText.of("written by hotpatch:configure; read by hotpatch:build and hotpatch:verify", p),
+                StandardCharsets.ISO_8859_1);
     }
 
     /** Reads the state; a clear error when the variant was not configured by this plugin. */

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** Finds executables on a PATH, including Debian-style versioned names such as {@code clang-cl-22}. */
 public final class ExecutableFinder {
@@ -62,23 +61,26 @@ public final class ExecutableFinder {
      */
     public List<Integer> versionsOf(String base) {
         Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.exe)?");
+        String prefix = base + "-";
         List<Integer> versions = new ArrayList<>();
         for (Path dir : searchPath) {
-            if (!Files.isDirectory(dir)) {
-                continue;
+            // File.list gives bare names: /usr/bin holds thousands of entries, and making a Path of each (then
+            // matching a regex) was most of a configure goal's own time before cmake starts.
+            String[] names = dir.toFile().list();
+            if (names == null) {
+                continue; // not a directory, or unreadable: skipped, as a shell would
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                files.forEach(file -> {
-                    Matcher m = pattern.matcher(file.getFileName().toString());
-                    if (m.matches() && Files.isExecutable(file)) {
-                        int v = Integer.parseInt(m.group(1));
-                        if (!versions.contains(v)) {
-                            versions.add(v);
-                        }
+            for (String name : names) {
+                if (!name.startsWith(prefix)) {
+                    continue;
+                }
+                Matcher m = pattern.matcher(name);
+                if (m.matches() && Files.isExecutable(dir.resolve(name))) {
+                    int v = Integer.parseInt(m.group(1));
+                    if (!versions.contains(v)) {
+                        versions.add(v);
                     }
-                });
-            } catch (java.io.IOException | SecurityException e) {
-                // an unreadable PATH entry is skipped, as a shell would
+                }
             }
         }
         versions.sort((a, b) -> Integer.compare(b, a));

@@ -28,4 +28,17 @@ class ExecutableFinderTest {
         assertTrue(finder.find("lld-link-19").isPresent());
         assertTrue(finder.find("lld-link-23").isEmpty());
     }
+
+    @Test
+    void versionsSkipNonExecutablesOddNamesAndPathEntriesThatAreNoDirectories() throws Exception {
+        Path a = dir.resolve("a");
+        StandIn.create(a, "clang-cl-22", "", 0);
+        StandIn.create(a, "clang-cl-21.1", "", 0);
+        StandIn.create(a, "clang-cl-new", "", 0);
+        StandIn.create(a, "clang-cl-12345", "", 0);
+        java.nio.file.Files.writeString(a.resolve("clang-cl-30"), "not executable");
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        ExecutableFinder finder = new ExecutableFinder(List.of(dir.resolve("missing"), file, a), false);
+        assertEquals(List.of(22), finder.versionsOf("clang-cl"));
+    }
 }
