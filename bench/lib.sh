@@ -157,3 +157,32 @@ machine_info() {
   printf 'llvm: %s\n' "$(clang-cl-22 --version | head -n 1)"
   printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# warm_up CASE...: one unrecorded run of each case (the caller's run_case w NAME; page cache, Maven's first
+# resolution), rows to $B/warmup.csv; the warm-up's fresh directories ($B/runs/w) are removed after it.
+warm_up() {
+  SAMPLES="$B/warmup.csv"
+  echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
+  local name
+  for name in "$@"; do
+    log "warm-up: $name"
+    run_case w "$name"
+  done
+  rm -rf "$B/runs/w"
+}
+
+# measure_interleaved CASE...: RUNS runs of every case (the caller's run_case RUN NAME), the order rotating each
+# run so that a drift of the machine falls on all cases alike; rows to $B/samples.csv. Each run's fresh
+# directories ($B/runs/<run>) are removed after it.
+measure_interleaved() {
+  SAMPLES="$B/samples.csv"
+  echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
+  local run name
+  for ((run = 1; run <= RUNS; run++)); do
+    while read -r name; do
+      run_case "$run" "$name"
+      log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
+    done < <(rotate "$run" "$@")
+    rm -rf "$B/runs/$run"
+  done
+}

@@ -67,20 +67,8 @@ run_case() {
 }
 
 cases=(noop-base noop-head fresh-base fresh-head validate)
-SAMPLES="$B/warmup.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for name in "${cases[@]}"; do
-  run_case w "$name"
-done
-SAMPLES="$B/samples.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for ((run = 1; run <= RUNS; run++)); do
-  while read -r name; do
-    run_case "$run" "$name"
-    log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
-  done < <(rotate "$run" "${cases[@]}")
-  rm -rf "$B/runs/$run"
-done
+warm_up "${cases[@]}"
+measure_interleaved "${cases[@]}"
 
 {
   echo "A/B, baseline $BASE_COMMIT against $(measured_commit), $RUNS interleaved runs"

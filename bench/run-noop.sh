@@ -54,21 +54,9 @@ run_case() {
 
 cases=(verify goals raw4 raw2 validate skipped)
 
-SAMPLES="$B/warmup.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for name in "${cases[@]}"; do
-  log "warm-up: $name"
-  run_case w "$name"
-done
+warm_up "${cases[@]}"
 
-SAMPLES="$B/samples.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for ((run = 1; run <= RUNS; run++)); do
-  while read -r name; do
-    run_case "$run" "$name"
-    log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
-  done < <(rotate "$run" "${cases[@]}")
-done
+measure_interleaved "${cases[@]}"
 
 count_in_logs() {  # count_in_logs NAME PATTERN: lines matching PATTERN in the measured runs' logs of case NAME
   cat "$B"/logs/[0-9]*-"$1".log | grep -c -E "$2" || true

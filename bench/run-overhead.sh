@@ -69,24 +69,9 @@ run_case() {
 
 cases=(plugin raw validate skipped)
 
-# One unrecorded warm-up of each case (page cache, Maven's first resolution), then the measured runs.
-SAMPLES="$B/warmup.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for name in "${cases[@]}"; do
-  log "warm-up: $name"
-  run_case w "$name"
-done
-rm -rf "$B/runs/w"
+warm_up "${cases[@]}"
 
-SAMPLES="$B/samples.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for ((run = 1; run <= RUNS; run++)); do
-  while read -r name; do
-    run_case "$run" "$name"
-    log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
-  done < <(rotate "$run" "${cases[@]}")
-  rm -rf "$B/runs/$run"
-done
+measure_interleaved "${cases[@]}"
 
 {
   echo "orchestration overhead, commit $(measured_commit), $RUNS interleaved runs, fresh build directories," \

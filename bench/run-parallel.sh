@@ -71,13 +71,7 @@ run_case() {
 
 cases=(parallel1 parallel2 validate)
 
-SAMPLES="$B/warmup.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for name in "${cases[@]}"; do
-  log "warm-up: $name"
-  run_case w "$name"
-done
-rm -rf "$B/runs/w"
+warm_up "${cases[@]}"
 
 w1="$(interleaved "$B/logs/w-parallel1.log")"
 w2="$(interleaved "$B/logs/w-parallel2.log")"
@@ -91,15 +85,7 @@ if { [ "$w2" != yes ] || [ "$w1" != no ]; } && [ "${FORCE:-0}" != 1 ]; then
   exit 0
 fi
 
-SAMPLES="$B/samples.csv"
-echo "run,name,wall_s,cpu_s,load1,exit" >"$SAMPLES"
-for ((run = 1; run <= RUNS; run++)); do
-  while read -r name; do
-    run_case "$run" "$name"
-    log "run $run/$RUNS $name: $(tail -n 1 "$SAMPLES" | cut -d, -f3-5 | awk -F, '{ printf "wall %ss cpu %ss load %s", $1, $2, $3 }')"
-  done < <(rotate "$run" "${cases[@]}")
-  rm -rf "$B/runs/$run"
-done
+measure_interleaved "${cases[@]}"
 
 {
   echo "parallel variants, commit $commit, $RUNS interleaved runs, fresh build directories"
