@@ -74,8 +74,10 @@ public final class ToolRunner {
     /** Kills the tool and everything it started (compilers under ninja), then waits briefly for it to go. */
     private static void kill(Process process) {
         List<ProcessHandle> children = process.descendants().toList();
-        children.forEach(ProcessHandle::destroyForcibly);
+        // The tool first, so it cannot react to its children dying (a shell's `wait` returning and the script going
+        // on); the children it had are still in the list taken before.
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(10, TimeUnit.SECONDS);
             // The goal fails right after this: the compilers ninja started must be gone by then, not later.
