@@ -46,9 +46,8 @@ public final class CMakeVersionCache {
             try (InputStream in = Files.newInputStream(file.get())) {
                 recorded.load(in);
             }
-            Properties current = key(cmake);
-            for (String name : List.of(PATH, SIZE, MODIFIED)) {
-                if (!current.getProperty(name).equals(recorded.getProperty(name))) {
+            for (Map.Entry<String, String> field : key(cmake).entrySet()) {
+                if (!field.getValue().equals(recorded.getProperty(field.getKey()))) {
                     return Optional.empty();
                 }
             }
@@ -65,11 +64,7 @@ public final class CMakeVersionCache {
         }
         Path target = file.get();
         try {
-            Properties key = key(cmake);
-            Map<String, String> entry = new LinkedHashMap<>();
-            for (String name : List.of(PATH, SIZE, MODIFIED)) {
-                entry.put(name, key.getProperty(name));
-            }
+            Map<String, String> entry = key(cmake);
             entry.put(VERSION, version.text());
             Files.createDirectories(target.toAbsolutePath().getParent());
             Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
@@ -89,13 +84,14 @@ public final class CMakeVersionCache {
         }
     }
 
-    private static Properties key(Path cmake) throws IOException {
+    /** What identifies the executable: its real path, size and modification time. */
+    private static Map<String, String> key(Path cmake) throws IOException {
         Path real = cmake.toRealPath();
         BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-        Properties key = new Properties();
-        key.setProperty(PATH, real.toString());
-        key.setProperty(SIZE, Long.toString(attributes.size()));
-        key.setProperty(MODIFIED, Long.toString(attributes.lastModifiedTime().toMillis()));
+        Map<String, String> key = new LinkedHashMap<>();
+        key.put(PATH, real.toString());
+        key.put(SIZE, Long.toString(attributes.size()));
+        key.put(MODIFIED, Long.toString(attributes.lastModifiedTime().toMillis()));
         return key;
     }
 }

@@ -45,6 +45,7 @@ public final class VariantBuilder {
 
     void build(BuildRequest request, BuildVariant variant) throws ToolException {
         Path dir = request.buildDirectory().resolve(variant.name());
+        // Again, now under the variant's lock: another build may have changed the directory since buildAll looked.
         requireConfigured(dir, variant);
         List<String> command = request.builder().equals("msbuild")
                 ? MsBuildCommand.of(msbuild(request, variant), findProject(dir, request.target(), variant),

@@ -1,5 +1,6 @@
 package io.github.hotpatch.report;
 
+import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
 
@@ -32,12 +33,12 @@ public final class JsonReport {
 
     /** One subject as a JSON object. */
     public void write(SubjectReport subject, OutputStream out) throws IOException {
-        Json.write(toTree(subject), out);
+        JsonWriter.write(toTree(subject), out);
     }
 
     /** A file that could not be read, as {@code {"file": ..., "error": ...}}. */
     public void write(UnreadableSubject unreadable, OutputStream out) throws IOException {
-        Json.write(toTree(unreadable), out);
+        JsonWriter.write(toTree(unreadable), out);
     }
 
     /**
@@ -46,15 +47,15 @@ public final class JsonReport {
      */
     public void writeArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, OutputStream out)
             throws IOException {
-        Json.write(toArray(subjects, unreadable), out);
+        JsonWriter.write(toArray(subjects, unreadable), out);
     }
 
-    public String toJson(SubjectReport subject) throws IOException {
-        return Json.toString(toTree(subject));
+    public String toJson(SubjectReport subject) {
+        return JsonWriter.toString(toTree(subject));
     }
 
-    public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) throws IOException {
-        return Json.toString(toArray(subjects, unreadable));
+    public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+        return JsonWriter.toString(toArray(subjects, unreadable));
     }
 
     private static List<Object> toArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {

@@ -1,5 +1,6 @@
 package io.github.hotpatch.report;
 
+import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
@@ -41,11 +42,11 @@ public final class SarifReport {
     }
 
     public void write(List<SubjectReport> subjects, OutputStream out) throws IOException {
-        Json.write(toLog(subjects), out);
+        JsonWriter.write(toLog(subjects), out);
     }
 
-    public String toJson(List<SubjectReport> subjects) throws IOException {
-        return Json.toString(toLog(subjects));
+    public String toJson(List<SubjectReport> subjects) {
+        return JsonWriter.toString(toLog(subjects));
     }
 
     private Map<String, Object> toLog(List<SubjectReport> subjects) {
