@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ class FileApiReplyRejectsBadInputTest {
 
     @Test
     void noReplyDirectory() throws IOException {
-        FileApiTestProject.deleteRecursively(reply);
+        NativeFixtures.deleteRecursively(reply);
         FileApiFormatException e = rejected();
         assertTrue(e.getMessage().contains("no CMake File API reply in " + reply
                 + ": was the project configured with the query " + FileApiQuery.queryFile(build) + " in place?"),
@@ -148,11 +149,15 @@ class FileApiReplyRejectsBadInputTest {
         assertTrue(e.getMessage().contains("reply file does not exist"), e.getMessage());
     }
 
+    /** Makes the index's codemodel-v2 {@code jsonFile} name {@code jsonFile} instead of the real codemodel file. */
+    private void pointCodemodelAt(String jsonFile) throws IOException {
+        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
+        replaceIn(only("index-*.json"), "\"" + codemodel + "\"", "\"" + jsonFile + "\"");
+    }
+
     @Test
     void jsonFileThatLeavesTheReplyDirectoryIsNotFollowed() throws IOException {
-        Path index = only("index-*.json");
-        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
-        replaceIn(index, "\"" + codemodel + "\"", "\"../../../../../../etc/passwd\"");
+        pointCodemodelAt("../../../../../../etc/passwd");
         FileApiFormatException e = rejected();
         assertTrue(e.getMessage().contains("field reply.codemodel-v2.jsonFile must name a file in the reply directory, "
                 + "found '../../../../../../etc/passwd'"), e.getMessage());
@@ -161,10 +166,7 @@ class FileApiReplyRejectsBadInputTest {
     /** Found by FileApiReplyFuzzTest (its crash-1445b098... input): the file system's error became a format error. */
     @Test
     void jsonFileNameTooLongForTheFileSystem() throws IOException {
-        Path index = only("index-*.json");
-        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
-        String tooLong = "codemodel-" + "\u00e9".repeat(200) + ".json";
-        replaceIn(index, "\"" + codemodel + "\"", "\"" + tooLong + "\"");
+        pointCodemodelAt("codemodel-" + "\u00e9".repeat(200) + ".json");
         FileApiFormatException e = rejected();
         assertTrue(e.getMessage().contains("cannot read reply file: "), e.getMessage());
         assertTrue(e.getMessage().contains("File name too long"), e.getMessage());
@@ -172,10 +174,8 @@ class FileApiReplyRejectsBadInputTest {
 
     @Test
     void jsonFileNamingADirectory() throws IOException {
-        Path index = only("index-*.json");
-        String codemodel = only("codemodel-v2-*.json").getFileName().toString();
-        Files.createDirectory(index.resolveSibling("not-a-file.json"));
-        replaceIn(index, "\"" + codemodel + "\"", "\"not-a-file.json\"");
+        Files.createDirectory(only("index-*.json").resolveSibling("not-a-file.json"));
+        pointCodemodelAt("not-a-file.json");
         assertTrue(rejected().getMessage().endsWith("not-a-file.json: reply file is not a regular file"),
                 rejected().getMessage());
     }

@@ -2,14 +2,9 @@ package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A small C project with a SHARED library {@code msquic}, configured for real with CMake, Ninja
@@ -30,7 +25,7 @@ final class FileApiTestProject {
         if (buildDir != null) {
             return buildDir;
         }
-        deleteRecursively(ROOT);
+        NativeFixtures.deleteRecursively(ROOT);
         Path src = Files.createDirectories(ROOT.resolve("src"));
         Files.writeString(src.resolve("CMakeLists.txt"), """
                 cmake_minimum_required(VERSION 3.20)
@@ -53,36 +48,11 @@ final class FileApiTestProject {
 
         Path build = ROOT.resolve("build");
         FileApiQuery.write(build);
-        run(List.of(NativeFixtures.onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
+        NativeFixtures.run(ROOT, NativeFixtures.onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
                 "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
                 "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"),
-                "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + RELEASE_FLAGS));
+                "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + RELEASE_FLAGS);
         buildDir = build;
         return buildDir;
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Path log = ROOT.resolve("configure.log");
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException("exit " + p.exitValue() + ": " + command + "\n"
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.cmake.VariantState;
+import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -55,22 +55,11 @@ class ConfigureMojoEndToEndTest {
         return lines.get(0);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
     @Test
     @InjectMojo(goal = "configure", pom = "classpath:/unit/configure-end-to-end/pom.xml")
     void configuresTheVariantWithHotpatchFlagsInReleaseOnly(ConfigureMojo mojo) throws Exception {
         // Fresh every run, so a CMakeCache.txt from an earlier run cannot make this pass.
-        deleteRecursively(ROOT);
+        NativeFixtures.deleteRecursively(ROOT);
         writeTinyProject(ROOT.resolve("src"));
         assertEquals(ROOT.resolve("src"), mojo.sourcePath(), "the pom's ${project.basedir} expression");
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Real Windows DLLs + PDBs for the readers' tests, cross-built here with Debian's clang-cl / lld-link
@@ -53,28 +55,8 @@ public final class NativeFixtures {
      * Compiles {@link #SOURCE} for {@code arch} with clang-cl-{@code llvm} and links it into
      * {@code <name>.dll} with lld-link-{@code llvm}, /DEBUG, and {@code linkFlags}.
      */
-    public static synchronized Built build(String name, int llvm, Arch arch, String... linkFlags) throws IOException {
-        String key = name + "-" + llvm + "-" + arch.name().toLowerCase() + "-"
-                + Integer.toHexString(String.join(" ", linkFlags).hashCode());
-        Path dir = ROOT.resolve(key);
-        Built built = new Built(dir, dir.resolve(name + ".dll"), dir.resolve(name + ".pdb"), dir.resolve(name + ".map"));
-        if (Files.isRegularFile(dir.resolve("done"))) {
-            return built;
-        }
-        Files.createDirectories(dir);
-        Path c = dir.resolve(name + ".c");
-        Files.writeString(c, SOURCE);
-        Path obj = dir.resolve(name + ".obj");
-        // "--" ends the options: clang-cl would otherwise parse an absolute path such as /work/... as its /wo option.
-        run(dir, "clang-cl-" + llvm, "--target=" + arch.triple, "/nologo", "/c", "/O2", "/Z7", "/GS-",
-                "/Fo" + obj, "--", c.toString());
-        List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
-                "/nodefaultlib", "/debug", "/machine:" + arch.machine, "/out:" + built.dll(),
-                "/pdb:" + built.pdb(), "/implib:" + dir.resolve(name + ".lib"), obj.toString()));
-        link.addAll(List.of(linkFlags));
-        run(dir, link.toArray(String[]::new));
-        Files.writeString(dir.resolve("done"), String.join(" ", linkFlags));
-        return built;
+    public static Built build(String name, int llvm, Arch arch, String... linkFlags) throws IOException {
+        return buildSource(name, llvm, arch.triple, arch.machine, SOURCE, linkFlags);
     }
 
     /** The hotpatch flags lld-link 22 accepts for ARM64 (FACTS §5). */
@@ -143,6 +125,18 @@ public final class NativeFixtures {
             throw new IOException("exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + out);
         }
         return out;
+    }
+
+    /** Deletes {@code dir} and everything below it (test scratch directories under target/); nothing if it is absent. */
+    public static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     // ---- Load-config fixtures (added for the pe package). lld-link writes a load config only when the

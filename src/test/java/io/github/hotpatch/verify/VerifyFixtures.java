@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Test inputs for the verify package: private copies of the shared native fixtures (a test that deletes or adds a
@@ -72,7 +70,7 @@ final class VerifyFixtures {
         }
         Path src = CMAKE_ROOT.resolve("src");
         if (toolchain == null) {
-            deleteRecursively(CMAKE_ROOT);
+            NativeFixtures.deleteRecursively(CMAKE_ROOT);
             Files.createDirectories(src);
             Files.writeString(src.resolve("CMakeLists.txt"), """
                     cmake_minimum_required(VERSION 3.20)
@@ -84,7 +82,7 @@ final class VerifyFixtures {
             toolchain = file;
         }
         Path dir = CMAKE_ROOT.resolve(key);
-        deleteRecursively(dir);
+        NativeFixtures.deleteRecursively(dir);
         FileApiQuery.write(dir);
         List<String> configure = new ArrayList<>(List.of(NativeFixtures.onPath("cmake").toString(), "-S", src.toString(),
                 "-B", dir.toString(), "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
@@ -108,17 +106,6 @@ final class VerifyFixtures {
     /** Configured (not built) with {@link #LEAKY_RELEASE_FLAGS} and {@link #LEAKY_DEBUG_FLAGS}. */
     static Path leakyProject() throws IOException {
         return cmakeBuild("leaky", LEAKY_RELEASE_FLAGS, LEAKY_DEBUG_FLAGS);
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     /** The one result with {@code ruleId}; fails when there is none or more than one. */
