@@ -45,8 +45,7 @@ public final class InspectBench {
             throw new IOException("no PDB beside " + dll + ": " + pdb);
         }
 
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> heapPools = new ArrayList<>();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -65,13 +64,26 @@ public final class InspectBench {
             result = inspector.inspect(dll, Optional.empty(), Optional.empty());
             long t1 = System.nanoTime();
             long allocated = threads.getCurrentThreadAllocatedBytes() - allocated0;
-            StringBuilder line = new StringBuilder("sample ").append(i).append(' ')
-                    .append(String.format("%.3f", (t1 - t0) / 1e6)).append(' ').append(allocated);
+            StringBuilder line = new StringBuilder("sample ")
+                    .append(i)
+                    .append(' ')
+                    .append(String.format("%.3f", (t1 - t0) / 1e6))
+                    .append(' ')
+                    .append(allocated);
             if (linkerModule.isPresent()) {
                 long l0 = System.nanoTime();
-                run("llvm-readobj-22", "--file-headers", "--coff-debug-directory", "--coff-load-config",
+                run(
+                        "llvm-readobj-22",
+                        "--file-headers",
+                        "--coff-debug-directory",
+                        "--coff-load-config",
                         dll.toString());
-                run("llvm-pdbutil-22", "dump", "--summary", "--modi=" + linkerModule.get(), "--symbols",
+                run(
+                        "llvm-pdbutil-22",
+                        "dump",
+                        "--summary",
+                        "--modi=" + linkerModule.get(),
+                        "--symbols",
                         pdb.toString());
                 long l1 = System.nanoTime();
                 line.append(' ').append(String.format("%.3f", (l1 - l0) / 1e6));
@@ -86,13 +98,15 @@ public final class InspectBench {
         long usedHolding = usedAfterGc();
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> bytes = (Map<String, Object>) result.subjects().get(0).facts().get("bytesRead");
-        System.out.println("bytes " + bytes.get("image") + " " + bytes.get("imageSize") + " " + bytes.get("pdb")
-                + " " + bytes.get("pdbSize"));
+        Map<String, Object> bytes =
+                (Map<String, Object>) result.subjects().get(0).facts().get("bytesRead");
+        System.out.println("bytes " + bytes.get("image") + " " + bytes.get("imageSize") + " " + bytes.get("pdb") + " "
+                + bytes.get("pdbSize"));
         // The readers' own counters, read directly, as a cross-check of the report's figures.
-        System.out.println("readers " + PeFile.read(dll).bytesRead() + " " + PdbFile.read(pdb).bytesRead());
-        System.out.println("heap " + Runtime.getRuntime().maxMemory() + " " + usedBefore + " " + usedHolding + " "
-                + peak);
+        System.out.println("readers " + PeFile.read(dll).bytesRead() + " "
+                + PdbFile.read(pdb).bytesRead());
+        System.out.println(
+                "heap " + Runtime.getRuntime().maxMemory() + " " + usedBefore + " " + usedHolding + " " + peak);
         System.out.println("ready " + result.ready());
         // Keep the result reachable until after the measurement above.
         if (result.subjects().isEmpty()) {
@@ -110,8 +124,10 @@ public final class InspectBench {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int rc = p.waitFor();
         if (rc != 0) {
             throw new IOException("exit " + rc + ": " + String.join(" ", command));

@@ -39,9 +39,11 @@ public final class DeterministicZip {
     public static void write(Path zip, List<Path> files) throws IOException {
         checkNamesDistinct(zip, files);
         Files.createDirectories(zip.toAbsolutePath().getParent());
-        Path partial = Files.createTempFile(zip.toAbsolutePath().getParent(), zip.getFileName().toString(), ".part");
+        Path partial = Files.createTempFile(
+                zip.toAbsolutePath().getParent(), zip.getFileName().toString(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(partial);
+                    ZipOutputStream zipOut = new ZipOutputStream(out)) {
                 for (Path file : files) {
                     ZipEntry entry = new ZipEntry(file.getFileName().toString());
                     entry.setTimeLocal(ENTRY_TIME);
@@ -107,7 +109,8 @@ public final class DeterministicZip {
         Set<String> names = new HashSet<>();
         for (Path file : files) {
             if (!names.add(file.getFileName().toString())) {
-                throw new IllegalArgumentException("two files named " + file.getFileName() + " for " + zip + ": " + files);
+                throw new IllegalArgumentException(
+                        "two files named " + file.getFileName() + " for " + zip + ": " + files);
             }
         }
     }

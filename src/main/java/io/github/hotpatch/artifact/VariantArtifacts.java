@@ -120,7 +120,8 @@ public final class VariantArtifacts {
             Optional<Path> path = output.locate.apply(found.get());
             if (path.isEmpty()) {
                 problems.add(label + "the File API reply lists no ." + output.type + " among the artifacts of target '"
-                        + target + "' (" + found.get().jsonFile() + "): " + found.get().artifacts());
+                        + target + "' (" + found.get().jsonFile() + "): "
+                        + found.get().artifacts());
             } else if (!Files.isRegularFile(path.get())) {
                 problems.add(label + buildConfig + " " + output.type + " is missing: " + path.get()
                         + " (run hotpatch:build with buildConfig " + buildConfig + " first)");

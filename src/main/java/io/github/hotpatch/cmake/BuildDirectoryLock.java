@@ -43,11 +43,13 @@ public final class BuildDirectoryLock implements AutoCloseable {
             throws ToolException {
         Path file = variantDir.resolve(FILE_NAME);
         Instant deadline = Instant.now().plus(wait);
-        ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(variantDir.toAbsolutePath().normalize(), p -> new ReentrantLock());
+        ReentrantLock threadLock =
+                IN_PROCESS.computeIfAbsent(variantDir.toAbsolutePath().normalize(), p -> new ReentrantLock());
         try {
             if (!threadLock.tryLock()) {
                 log.info("[" + variant + "] waiting for another build in this Maven run to release " + variantDir);
-                if (!threadLock.tryLock(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
+                if (!threadLock.tryLock(
+                        Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
                     throw busy(variant, variantDir, wait, "another build in this Maven run (mvn -T)");
                 }
             }
@@ -58,7 +60,8 @@ public final class BuildDirectoryLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(variantDir);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             boolean announced = false;
             while (true) {
                 FileLock lock;
@@ -74,7 +77,8 @@ public final class BuildDirectoryLock implements AutoCloseable {
                     return new BuildDirectoryLock(threadLock, channel, lock);
                 }
                 if (!announced) {
-                    log.info("[" + variant + "] waiting for another build (" + holder(file) + ") to release " + variantDir);
+                    log.info("[" + variant + "] waiting for another build (" + holder(file) + ") to release "
+                            + variantDir);
                     announced = true;
                 }
                 if (Instant.now().isAfter(deadline)) {
@@ -84,8 +88,8 @@ public final class BuildDirectoryLock implements AutoCloseable {
             }
         } catch (IOException e) {
             close(channel, threadLock);
-            throw new ToolException("[" + variant + "] cannot prepare build directory " + variantDir + ": "
-                    + IoMessages.describe(e));
+            throw new ToolException(
+                    "[" + variant + "] cannot prepare build directory " + variantDir + ": " + IoMessages.describe(e));
         } catch (InterruptedException e) {
             close(channel, threadLock);
             Thread.currentThread().interrupt();

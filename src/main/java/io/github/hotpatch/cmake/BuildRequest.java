@@ -20,8 +20,15 @@ import java.util.Optional;
  * @param vsVersion         pin Visual Studio's major version for vswhere
  * @param toolTimeout       how long one variant's build may run before the builder (and its children) is killed
  */
-public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, String buildConfig, String target,
-        String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion,
+public record BuildRequest(
+        Path buildDirectory,
+        List<BuildVariant> variants,
+        String buildConfig,
+        String target,
+        String builder,
+        String cmakeExecutable,
+        Optional<Path> msbuildExecutable,
+        Optional<Integer> vsVersion,
         Duration toolTimeout) {
 
     public BuildRequest {
@@ -29,8 +36,8 @@ public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, Str
         variants = List.copyOf(variants);
         Objects.requireNonNull(buildConfig, "buildConfig");
         if (buildConfig.isBlank() || !buildConfig.matches("[A-Za-z0-9_]+")) {
-            throw new IllegalArgumentException("invalid buildConfig '" + buildConfig + "': expected a configuration name"
-                    + " such as Release or Debug");
+            throw new IllegalArgumentException("invalid buildConfig '" + buildConfig
+                    + "': expected a configuration name" + " such as Release or Debug");
         }
         Objects.requireNonNull(target, "target");
         if (!builder.equals("cmake") && !builder.equals("msbuild")) {
@@ -46,9 +53,24 @@ public record BuildRequest(Path buildDirectory, List<BuildVariant> variants, Str
     }
 
     /** A request whose builds may take {@link ToolRun#DEFAULT_TIMEOUT}. */
-    public BuildRequest(Path buildDirectory, List<BuildVariant> variants, String buildConfig, String target,
-            String builder, String cmakeExecutable, Optional<Path> msbuildExecutable, Optional<Integer> vsVersion) {
-        this(buildDirectory, variants, buildConfig, target, builder, cmakeExecutable, msbuildExecutable, vsVersion,
+    public BuildRequest(
+            Path buildDirectory,
+            List<BuildVariant> variants,
+            String buildConfig,
+            String target,
+            String builder,
+            String cmakeExecutable,
+            Optional<Path> msbuildExecutable,
+            Optional<Integer> vsVersion) {
+        this(
+                buildDirectory,
+                variants,
+                buildConfig,
+                target,
+                builder,
+                cmakeExecutable,
+                msbuildExecutable,
+                vsVersion,
                 ToolRun.DEFAULT_TIMEOUT);
     }
 }

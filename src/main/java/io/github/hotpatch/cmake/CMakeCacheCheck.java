@@ -88,8 +88,9 @@ public final class CMakeCacheCheck {
             }
         }
         if (home != null && sourceDirectory != null && !sameDirectory(Path.of(home), sourceDirectory)) {
-            return Optional.of(FILE_NAME + " in " + variantDirectory + " was made for source directory " + home + ", not "
-                    + sourceDirectory.toAbsolutePath().normalize() + fix + ", or choose another buildDirectory");
+            return Optional.of(FILE_NAME + " in " + variantDirectory + " was made for source directory " + home
+                    + ", not " + sourceDirectory.toAbsolutePath().normalize() + fix
+                    + ", or choose another buildDirectory");
         }
         return Optional.empty();
     }

@@ -27,7 +27,8 @@ final class CMakeScript {
     /** Writes a generated file only when its text changed, so CMake's timestamps see no change when there is none. */
     static java.nio.file.Path writeIfChanged(java.nio.file.Path file, String text) throws java.io.IOException {
         if (!java.nio.file.Files.isRegularFile(file)
-                || !java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8).equals(text)) {
+                || !java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8)
+                        .equals(text)) {
             java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8);
         }
         return file;

@@ -20,15 +20,19 @@ public record CMakeVersion(int major, int minor, int patch, String text) impleme
     public static final CMakeVersion MINIMUM = new CMakeVersion(3, 20, 0, "3.20");
 
     private static final Pattern LINE = Pattern.compile(
-            "\\s*cmake\\S*\\s+version\\s+((\\d{1,4})\\.(\\d{1,4})(?:\\.(\\d{1,9}))?\\S*)\\s*", Pattern.CASE_INSENSITIVE);
+            "\\s*cmake\\S*\\s+version\\s+((\\d{1,4})\\.(\\d{1,4})(?:\\.(\\d{1,9}))?\\S*)\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     /** The version from {@code cmake --version}'s output lines: the first line that reads {@code cmake version X.Y[.Z]}. */
     public static Optional<CMakeVersion> parse(List<String> versionOutput) {
         for (String line : versionOutput) {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
-                return Optional.of(new CMakeVersion(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                        m.group(4) == null ? 0 : Integer.parseInt(m.group(4)), m.group(1)));
+                return Optional.of(new CMakeVersion(
+                        Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)),
+                        m.group(4) == null ? 0 : Integer.parseInt(m.group(4)),
+                        m.group(1)));
             }
         }
         return Optional.empty();

@@ -67,10 +67,13 @@ public final class CMakeVersionCache {
             Map<String, String> entry = key(cmake);
             entry.put(VERSION, version.text());
             Files.createDirectories(target.toAbsolutePath().getParent());
-            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
+            Path temp = Files.createTempFile(
+                    target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
             try {
-                Files.writeString(temp, PropertiesText.of("hotpatch-maven-plugin: the cmake whose version was checked",
-                        entry), StandardCharsets.ISO_8859_1);
+                Files.writeString(
+                        temp,
+                        PropertiesText.of("hotpatch-maven-plugin: the cmake whose version was checked", entry),
+                        StandardCharsets.ISO_8859_1);
                 try {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

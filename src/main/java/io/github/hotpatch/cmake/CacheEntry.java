@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /** Checks and formats CMake cache entries given as {@code -DKEY[:TYPE]=VALUE}. */
 final class CacheEntry {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.+-]*(:(BOOL|FILEPATH|PATH|STRING|INTERNAL))?");
+    private static final Pattern KEY =
+            Pattern.compile("[A-Za-z_][A-Za-z0-9_.+-]*(:(BOOL|FILEPATH|PATH|STRING|INTERNAL))?");
 
     private CacheEntry() {}
 

@@ -26,9 +26,19 @@ import java.util.Optional;
  * @param vsVersion       pin Visual Studio's major version (Windows only)
  * @param toolTimeout     how long cmake may run before it (and everything it started) is killed
  */
-public record ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<BuildVariant> variants,
-        Map<String, String> cacheEntries, String generator, Optional<Path> toolchainFile, String linker, boolean hotpatch,
-        List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion, Duration toolTimeout) {
+public record ConfigureRequest(
+        Path sourceDirectory,
+        Path buildDirectory,
+        List<BuildVariant> variants,
+        Map<String, String> cacheEntries,
+        String generator,
+        Optional<Path> toolchainFile,
+        String linker,
+        boolean hotpatch,
+        List<String> hotpatchFlags,
+        String cmakeExecutable,
+        Optional<Integer> vsVersion,
+        Duration toolTimeout) {
 
     public ConfigureRequest {
         sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
@@ -50,11 +60,31 @@ public record ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<B
     }
 
     /** A request whose cmake runs may take {@link ToolRun#DEFAULT_TIMEOUT}. */
-    public ConfigureRequest(Path sourceDirectory, Path buildDirectory, List<BuildVariant> variants,
-            Map<String, String> cacheEntries, String generator, Optional<Path> toolchainFile, String linker, boolean hotpatch,
-            List<String> hotpatchFlags, String cmakeExecutable, Optional<Integer> vsVersion) {
-        this(sourceDirectory, buildDirectory, variants, cacheEntries, generator, toolchainFile, linker, hotpatch,
-                hotpatchFlags, cmakeExecutable, vsVersion, ToolRun.DEFAULT_TIMEOUT);
+    public ConfigureRequest(
+            Path sourceDirectory,
+            Path buildDirectory,
+            List<BuildVariant> variants,
+            Map<String, String> cacheEntries,
+            String generator,
+            Optional<Path> toolchainFile,
+            String linker,
+            boolean hotpatch,
+            List<String> hotpatchFlags,
+            String cmakeExecutable,
+            Optional<Integer> vsVersion) {
+        this(
+                sourceDirectory,
+                buildDirectory,
+                variants,
+                cacheEntries,
+                generator,
+                toolchainFile,
+                linker,
+                hotpatch,
+                hotpatchFlags,
+                cmakeExecutable,
+                vsVersion,
+                ToolRun.DEFAULT_TIMEOUT);
     }
 
     /** The directory a variant is configured into: always a direct child of the build directory. */

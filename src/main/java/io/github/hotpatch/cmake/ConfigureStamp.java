@@ -55,7 +55,8 @@ final class ConfigureStamp {
             if (!Files.isRegularFile(file)) {
                 return Optional.of("no record of an earlier successful configure");
             }
-            return Files.readString(file, StandardCharsets.UTF_8).trim().equals(stamp) ? Optional.empty()
+            return Files.readString(file, StandardCharsets.UTF_8).trim().equals(stamp)
+                    ? Optional.empty()
                     : Optional.of("the cmake command line, toolchain or hotpatch flags changed");
         } catch (IOException e) {
             return Optional.of("cannot read " + file + ": " + e.getMessage());

@@ -34,7 +34,8 @@ final class FileApiJson {
         try {
             size = Files.size(file);
         } catch (NoSuchFileException e) {
-            throw new FileApiFormatException(file, "reply file does not exist (reply incomplete, or removed by a later CMake run?)", e);
+            throw new FileApiFormatException(
+                    file, "reply file does not exist (reply incomplete, or removed by a later CMake run?)", e);
         } catch (FileSystemException e) {
             // e.g. a name too long for the file system: no reply file can have it (found by FileApiReplyFuzzTest).
             throw new FileApiFormatException(file, "cannot read reply file: " + IoMessages.describe(e), e);
@@ -43,8 +44,10 @@ final class FileApiJson {
             throw new FileApiFormatException(file, "reply file is not a regular file");
         }
         if (size > MAX_BYTES) {
-            throw new FileApiFormatException(file, "reply file has " + size + " bytes, more than the " + MAX_BYTES
-                    + " a File API reply file may have; refusing to read it");
+            throw new FileApiFormatException(
+                    file,
+                    "reply file has " + size + " bytes, more than the " + MAX_BYTES
+                            + " a File API reply file may have; refusing to read it");
         }
         Object root;
         byte[] bytes;
@@ -60,8 +63,8 @@ final class FileApiJson {
             }
             root = JsonReader.parse(text);
         } catch (JsonSyntaxException e) {
-            throw new FileApiFormatException(file, "malformed JSON at line " + e.line() + ", column " + e.column()
-                    + ": " + e.problem(), e);
+            throw new FileApiFormatException(
+                    file, "malformed JSON at line " + e.line() + ", column " + e.column() + ": " + e.problem(), e);
         }
         if (!(root instanceof Map)) {
             throw new FileApiFormatException(file, "expected a JSON object, found " + JsonReader.typeName(root));
@@ -140,10 +143,14 @@ final class FileApiJson {
      */
     Path sibling(Map<String, Object> node, String path, String name) throws FileApiFormatException {
         String fileName = text(node, path, name);
-        if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.equals("..")
+        if (fileName.isEmpty()
+                || fileName.contains("/")
+                || fileName.contains("\\")
+                || fileName.equals("..")
                 || fileName.equals(".")) {
-            throw new FileApiFormatException(file, "field " + join(path, name)
-                    + " must name a file in the reply directory, found '" + fileName + "'");
+            throw new FileApiFormatException(
+                    file,
+                    "field " + join(path, name) + " must name a file in the reply directory, found '" + fileName + "'");
         }
         return file.resolveSibling(fileName);
     }

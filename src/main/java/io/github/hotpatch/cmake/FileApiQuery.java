@@ -13,6 +13,7 @@ public final class FileApiQuery {
 
     /** Relative to the top-level build directory (cmake-file-api(7), "v1 Shared Stateless Query Files"). */
     static final String API_DIR = ".cmake/api/v1";
+
     static final String CODEMODEL_V2 = "codemodel-v2";
 
     private FileApiQuery() {}

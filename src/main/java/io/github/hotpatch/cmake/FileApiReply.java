@@ -21,8 +21,14 @@ public final class FileApiReply {
     private final boolean multiConfig;
     private final List<FileApiConfiguration> configurations;
 
-    FileApiReply(Path buildDir, Path sourceDir, Path indexFile, String cmakeVersion, String generator,
-                 boolean multiConfig, List<FileApiConfiguration> configurations) {
+    FileApiReply(
+            Path buildDir,
+            Path sourceDir,
+            Path indexFile,
+            String cmakeVersion,
+            String generator,
+            boolean multiConfig,
+            List<FileApiConfiguration> configurations) {
         this.buildDir = buildDir;
         this.sourceDir = sourceDir;
         this.indexFile = indexFile;

@@ -27,15 +27,18 @@ final class FileApiReplyReader {
 
     private FileApiReply read() throws IOException {
         Path replyDir = FileApiReply.replyDir(buildDir);
-        Path indexPath = newestIndex(replyDir).orElseThrow(() -> new FileApiFormatException(replyDir,
-                "no CMake File API reply in " + replyDir + ": was the project configured with the query "
-                        + FileApiQuery.queryFile(buildDir) + " in place?"));
+        Path indexPath = newestIndex(replyDir)
+                .orElseThrow(() -> new FileApiFormatException(
+                        replyDir,
+                        "no CMake File API reply in " + replyDir + ": was the project configured with the query "
+                                + FileApiQuery.queryFile(buildDir) + " in place?"));
         FileApiJson index = FileApiJson.read(indexPath);
         Map<String, Object> cmake = index.object(index.root(), "", "cmake");
         String version = index.text(index.object(cmake, "cmake", "version"), "cmake.version", "string");
         Map<String, Object> generator = index.object(cmake, "cmake", "generator");
 
-        FileApiJson codemodel = FileApiJson.read(index.sibling(codemodelResponse(index), "reply.codemodel-v2", "jsonFile"));
+        FileApiJson codemodel =
+                FileApiJson.read(index.sibling(codemodelResponse(index), "reply.codemodel-v2", "jsonFile"));
         checkKind(codemodel);
         Map<String, Object> paths = codemodel.object(codemodel.root(), "", "paths");
         Path sourceDir = path(codemodel, codemodel.text(paths, "paths", "source"), "paths.source");
@@ -46,9 +49,14 @@ final class FileApiReplyReader {
             String at = "configurations[" + i + "]";
             configurations.add(configuration(codemodel, codemodel.objectAt(configs, i, at), at));
         }
-        return new FileApiReply(buildDir, sourceDir, indexPath, version,
+        return new FileApiReply(
+                buildDir,
+                sourceDir,
+                indexPath,
+                version,
                 index.text(generator, "cmake.generator", "name"),
-                index.bool(generator, "cmake.generator", "multiConfig"), configurations);
+                index.bool(generator, "cmake.generator", "multiConfig"),
+                configurations);
     }
 
     /** cmake-file-api(7): the index with the largest name in lexicographic order is the current one. */
@@ -58,23 +66,28 @@ final class FileApiReplyReader {
         }
         try (Stream<Path> files = Files.list(replyDir)) {
             return files.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("index-") && n.endsWith(".json") && Files.isRegularFile(p);
-            }).max(Comparator.comparing(p -> p.getFileName().toString()));
+                        String n = p.getFileName().toString();
+                        return n.startsWith("index-") && n.endsWith(".json") && Files.isRegularFile(p);
+                    })
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
         }
     }
 
     private Map<String, Object> codemodelResponse(FileApiJson index) throws FileApiFormatException {
         Map<String, Object> reply = index.object(index.root(), "", "reply");
         if (!(reply.get(FileApiQuery.CODEMODEL_V2) instanceof Map)) {
-            throw new FileApiFormatException(index.file(), "field reply.codemodel-v2 is missing: CMake did not answer "
-                    + "the codemodel-v2 query; was " + FileApiQuery.queryFile(buildDir) + " in place when it configured?");
+            throw new FileApiFormatException(
+                    index.file(),
+                    "field reply.codemodel-v2 is missing: CMake did not answer " + "the codemodel-v2 query; was "
+                            + FileApiQuery.queryFile(buildDir) + " in place when it configured?");
         }
         Map<String, Object> response = index.object(reply, "reply", FileApiQuery.CODEMODEL_V2);
         if (response.containsKey("error")) {
             Object error = response.get("error");
-            throw new FileApiFormatException(index.file(), "CMake answered the codemodel-v2 query with an error: "
-                    + (error instanceof String text ? text : JsonReader.typeName(error)));
+            throw new FileApiFormatException(
+                    index.file(),
+                    "CMake answered the codemodel-v2 query with an error: "
+                            + (error instanceof String text ? text : JsonReader.typeName(error)));
         }
         return response;
     }
@@ -83,8 +96,9 @@ final class FileApiReplyReader {
         String kind = codemodel.text(codemodel.root(), "", "kind");
         int major = codemodel.integer(codemodel.object(codemodel.root(), "", "version"), "version", "major");
         if (!kind.equals("codemodel") || major != 2) {
-            throw new FileApiFormatException(codemodel.file(), "expected a codemodel object of major version 2, found kind '"
-                    + kind + "' version " + major);
+            throw new FileApiFormatException(
+                    codemodel.file(),
+                    "expected a codemodel object of major version 2, found kind '" + kind + "' version " + major);
         }
     }
 
@@ -95,7 +109,8 @@ final class FileApiReplyReader {
         List<?> entries = codemodel.array(config, path, "targets");
         for (int i = 0; i < entries.size(); i++) {
             String at = path + ".targets[" + i + "]";
-            targets.add(target(FileApiJson.read(codemodel.sibling(codemodel.objectAt(entries, i, at), at, "jsonFile"))));
+            targets.add(
+                    target(FileApiJson.read(codemodel.sibling(codemodel.objectAt(entries, i, at), at, "jsonFile"))));
         }
         return new FileApiConfiguration(name, targets);
     }
@@ -120,8 +135,8 @@ final class FileApiReplyReader {
             for (int i = 0; i < nodes.size(); i++) {
                 String at = "link.commandFragments[" + i + "]";
                 Map<String, Object> fragment = json.objectAt(nodes, i, at);
-                fragments.add(new FileApiCommandFragment(json.text(fragment, at, "fragment"),
-                        json.text(fragment, at, "role")));
+                fragments.add(new FileApiCommandFragment(
+                        json.text(fragment, at, "fragment"), json.text(fragment, at, "role")));
             }
         }
         return new FileApiTarget(name, type, nameOnDisk, artifacts, fragments, json.file());
@@ -137,7 +152,8 @@ final class FileApiReplyReader {
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {
-            throw new FileApiFormatException(json.file(), "field " + field + " is not a path on this system: '" + text + "'", e);
+            throw new FileApiFormatException(
+                    json.file(), "field " + field + " is not a path on this system: '" + text + "'", e);
         }
     }
 }

@@ -21,8 +21,13 @@ public final class FileApiTarget {
     private final List<FileApiCommandFragment> linkFragments;
     private final Path jsonFile;
 
-    FileApiTarget(String name, String type, String nameOnDisk, List<Path> artifacts,
-                  List<FileApiCommandFragment> linkFragments, Path jsonFile) {
+    FileApiTarget(
+            String name,
+            String type,
+            String nameOnDisk,
+            List<Path> artifacts,
+            List<FileApiCommandFragment> linkFragments,
+            Path jsonFile) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
         this.nameOnDisk = nameOnDisk;
@@ -56,15 +61,19 @@ public final class FileApiTarget {
 
     /** The artifact named {@link #nameOnDisk()}, e.g. {@code .../Release/msquic.dll}. */
     public Optional<Path> primaryArtifact() {
-        return nameOnDisk().flatMap(n -> artifacts.stream()
-                .filter(p -> p.getFileName() != null && p.getFileName().toString().equals(n)).findFirst());
+        return nameOnDisk()
+                .flatMap(n -> artifacts.stream()
+                        .filter(p -> p.getFileName() != null
+                                && p.getFileName().toString().equals(n))
+                        .findFirst());
     }
 
     /** The first artifact whose name ends with {@code extension} (case-insensitive), e.g. {@code .pdb}. */
     public Optional<Path> artifactWithExtension(String extension) {
         String wanted = extension.toLowerCase(Locale.ROOT);
         return artifacts.stream()
-                .filter(p -> p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(wanted))
+                .filter(p -> p.getFileName() != null
+                        && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(wanted))
                 .findFirst();
     }
 
@@ -76,7 +85,8 @@ public final class FileApiTarget {
     public Optional<Path> importLibrary() {
         Optional<Path> primary = primaryArtifact();
         return artifacts.stream()
-                .filter(p -> p.getFileName() != null && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".lib"))
+                .filter(p -> p.getFileName() != null
+                        && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".lib"))
                 .filter(p -> primary.map(pr -> !pr.equals(p)).orElse(true))
                 .findFirst();
     }
@@ -88,8 +98,10 @@ public final class FileApiTarget {
 
     /** The fragments with role {@code flags}, in order. */
     public List<String> linkFlagFragments() {
-        return linkFragments.stream().filter(FileApiCommandFragment::isFlags)
-                .map(FileApiCommandFragment::fragment).collect(Collectors.toList());
+        return linkFragments.stream()
+                .filter(FileApiCommandFragment::isFlags)
+                .map(FileApiCommandFragment::fragment)
+                .collect(Collectors.toList());
     }
 
     /** The {@code flags} fragments joined by spaces: the link flags as CMake passes them. */

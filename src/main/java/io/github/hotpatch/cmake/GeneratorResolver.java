@@ -46,7 +46,9 @@ public final class GeneratorResolver {
         String generator = request.generator();
         if (generator.isBlank() || generator.equalsIgnoreCase("auto")) {
             if (host.windows()) {
-                String platform = request.variants().isEmpty() ? "ARM64" : request.variants().get(0).arch().platform;
+                String platform = request.variants().isEmpty()
+                        ? "ARM64"
+                        : request.variants().get(0).arch().platform;
                 generator = host.visualStudio(platform, request.vsVersion()).cmakeGenerator();
             } else {
                 generator = "Ninja Multi-Config";
@@ -73,8 +75,10 @@ public final class GeneratorResolver {
         }
         if (!missing.isEmpty()) {
             throw new ToolException("hotpatch:configure cannot run: not found on PATH: " + String.join(", ", missing)
-                    + ". " + (host.windows() ? "Install CMake, Ninja and Visual Studio's C++ tools." : "To cross-build Windows"
-                    + " binaries here, " + LlvmCrossToolchain.INSTALL_HINT + "."));
+                    + ". "
+                    + (host.windows()
+                            ? "Install CMake, Ninja and Visual Studio's C++ tools."
+                            : "To cross-build Windows" + " binaries here, " + LlvmCrossToolchain.INSTALL_HINT + "."));
         }
         checkCmakeVersion(cmake.get(), request.toolTimeout());
         if (llvm.isPresent() && request.hotpatch() && llvm.get().version() < HotpatchProfile.MIN_LLD_MAJOR) {
@@ -108,8 +112,10 @@ public final class GeneratorResolver {
         ToolRunner.Result result = runner.run(run, output::add);
         List<String> lines = List.copyOf(output);
         if (result.exitCode() != 0) {
-            throw new ToolException("cannot tell which CMake " + cmake + " is: `" + run.displayCommand()
-                    + "` failed with exit code " + result.exitCode() + firstLines(lines), result.exitCode());
+            throw new ToolException(
+                    "cannot tell which CMake " + cmake + " is: `" + run.displayCommand() + "` failed with exit code "
+                            + result.exitCode() + firstLines(lines),
+                    result.exitCode());
         }
         Optional<CMakeVersion> version = CMakeVersion.parse(lines);
         if (version.isEmpty()) {
@@ -117,9 +123,10 @@ public final class GeneratorResolver {
                     + "` printed no \"cmake version X.Y.Z\" line" + firstLines(lines));
         }
         if (version.get().isOlderThan(CMakeVersion.MINIMUM)) {
-            throw new ToolException("cmake " + version.get() + " at " + cmake + " is too old: hotpatch-maven-plugin needs"
-                    + " CMake " + CMakeVersion.MINIMUM + " or newer (msquic requires it). Install a newer CMake"
-                    + " (https://cmake.org/download/) and put it first on PATH, or point -Dhotpatch.cmakeExecutable at it.");
+            throw new ToolException(
+                    "cmake " + version.get() + " at " + cmake + " is too old: hotpatch-maven-plugin needs"
+                            + " CMake " + CMakeVersion.MINIMUM + " or newer (msquic requires it). Install a newer CMake"
+                            + " (https://cmake.org/download/) and put it first on PATH, or point -Dhotpatch.cmakeExecutable at it.");
         }
         return version.get();
     }
@@ -129,7 +136,9 @@ public final class GeneratorResolver {
             return " (no output)";
         }
         StringBuilder sb = new StringBuilder("; its output began:");
-        lines.stream().limit(5).forEach(l -> sb.append("\n    ").append(l.length() > 200 ? l.substring(0, 200) + "..." : l));
+        lines.stream()
+                .limit(5)
+                .forEach(l -> sb.append("\n    ").append(l.length() > 200 ? l.substring(0, 200) + "..." : l));
         return sb.toString();
     }
 
@@ -147,7 +156,8 @@ public final class GeneratorResolver {
             case "msvc", "link" -> Optional.of(LinkerKind.MSVC);
             case "lld", "lld-link" -> Optional.of(LinkerKind.LLD);
             case "", "auto" -> Optional.empty();
-            default -> throw new IllegalArgumentException("unknown linker '" + linker + "': expected auto, msvc or lld");
+            default ->
+                throw new IllegalArgumentException("unknown linker '" + linker + "': expected auto, msvc or lld");
         };
     }
 
@@ -159,7 +169,8 @@ public final class GeneratorResolver {
         }
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            return text.contains("lld-link") || text.contains("lld") && text.contains("cmake_linker") ? LinkerKind.LLD
+            return text.contains("lld-link") || text.contains("lld") && text.contains("cmake_linker")
+                    ? LinkerKind.LLD
                     : LinkerKind.MSVC;
         } catch (IOException e) {
             throw new ToolException("cannot read toolchainFile " + file + ": " + e.getMessage());

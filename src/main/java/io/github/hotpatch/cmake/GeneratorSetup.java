@@ -12,7 +12,11 @@ import java.util.Optional;
  * @param linker        the linker the generated project uses
  * @param llvmToolchain the LLVM tools to write a cross toolchain file for, when the plugin generates one
  */
-public record GeneratorSetup(String generator, boolean visualStudio, boolean multiConfig, LinkerKind linker,
+public record GeneratorSetup(
+        String generator,
+        boolean visualStudio,
+        boolean multiConfig,
+        LinkerKind linker,
         Optional<LlvmCrossToolchain> llvmToolchain) {
 
     public static boolean isVisualStudio(String generator) {

@@ -31,26 +31,42 @@ public record HotpatchProfile(Arch arch, LinkerKind linker, List<String> flags, 
         if (linker == LinkerKind.MSVC) {
             return arch == Arch.ARM64
                     // msquic PR #5445: ARM64 hotpatching injects the map file into the PDB.
-                    ? new HotpatchProfile(arch, linker,
-                            List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/pdbinject:mapfile"), Optional.empty())
+                    ? new HotpatchProfile(
+                            arch,
+                            linker,
+                            List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/pdbinject:mapfile"),
+                            Optional.empty())
                     // msquic #5437/#5441: x64 reserves 6 bytes of padding before each function.
-                    : new HotpatchProfile(arch, linker,
-                            List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/FUNCTIONPADMIN:6"), Optional.empty());
+                    : new HotpatchProfile(
+                            arch,
+                            linker,
+                            List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/FUNCTIONPADMIN:6"),
+                            Optional.empty());
         }
         if (arch == Arch.ARM64) {
-            return new HotpatchProfile(arch, linker,
+            return new HotpatchProfile(
+                    arch,
+                    linker,
                     List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/functionpadmin:8", "/map"),
-                    Optional.of("lld-link has no /pdbinject:mapfile: the map file is written beside the PDB (/map) instead,"
-                            + " and /functionpadmin:8 is added because lld requires function padding with /hotpatchcompatible"));
+                    Optional.of(
+                            "lld-link has no /pdbinject:mapfile: the map file is written beside the PDB (/map) instead,"
+                                    + " and /functionpadmin:8 is added because lld requires function padding with /hotpatchcompatible"));
         }
-        return new HotpatchProfile(arch, linker,
-                List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/FUNCTIONPADMIN:6"), Optional.empty());
+        return new HotpatchProfile(
+                arch,
+                linker,
+                List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/FUNCTIONPADMIN:6"),
+                Optional.empty());
     }
 
     /** The same arch and linker with user-chosen flags (the {@code hotpatchFlags} parameter). */
     public HotpatchProfile withFlags(List<String> userFlags) {
-        return new HotpatchProfile(arch, linker, userFlags,
-                Optional.of("hotpatchFlags overrides the " + linker + " " + arch + " profile " + String.join(" ", flags)));
+        return new HotpatchProfile(
+                arch,
+                linker,
+                userFlags,
+                Optional.of(
+                        "hotpatchFlags overrides the " + linker + " " + arch + " profile " + String.join(" ", flags)));
     }
 
     /** True when {@code flag} is one of this profile's flags; link.exe and lld-link compare switches case-insensitively. */

@@ -27,8 +27,11 @@ public final class SystemHostTools implements HostTools {
     }
 
     public static SystemHostTools current(Optional<Path> vswhere, ToolRunner runner) {
-        return new SystemHostTools(ExecutableFinder.fromEnvironment(),
-                System.getProperty("os.name", "").toLowerCase().startsWith("windows"), vswhere, runner);
+        return new SystemHostTools(
+                ExecutableFinder.fromEnvironment(),
+                System.getProperty("os.name", "").toLowerCase().startsWith("windows"),
+                vswhere,
+                runner);
     }
 
     @Override
@@ -43,11 +46,12 @@ public final class SystemHostTools implements HostTools {
 
     @Override
     public VisualStudioInstance visualStudio(String platform, Optional<Integer> pinnedMajor) throws ToolException {
-        Path exe = vswhere.or(() -> finder.find("vswhere"))
-                .orElseGet(() -> Path.of(VisualStudioLocator.DEFAULT_VSWHERE));
+        Path exe =
+                vswhere.or(() -> finder.find("vswhere")).orElseGet(() -> Path.of(VisualStudioLocator.DEFAULT_VSWHERE));
         if (!Files.isRegularFile(exe)) {
-            throw new ToolException("vswhere not found (looked for " + exe + "): install Visual Studio 2022 or newer with"
-                    + " the C++ " + platform + " build tools, or set -Dhotpatch.vswhereExecutable / -Dhotpatch.generator");
+            throw new ToolException(
+                    "vswhere not found (looked for " + exe + "): install Visual Studio 2022 or newer with" + " the C++ "
+                            + platform + " build tools, or set -Dhotpatch.vswhereExecutable / -Dhotpatch.generator");
         }
         return new VisualStudioLocator(runner, exe).locate(platform, pinnedMajor);
     }

@@ -56,8 +56,8 @@ public final class VariantConfigurer {
             CMakeCacheCheck.check(variant.name(), request.variantDirectory(variant), request.sourceDirectory());
         }
         return ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
-            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(request.variantDirectory(variant), variant.name(),
-                    options.lockWait(), log)) {
+            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(
+                    request.variantDirectory(variant), variant.name(), options.lockWait(), log)) {
                 return configure(request, setup, variant, options.force());
             }
         });
@@ -72,8 +72,8 @@ public final class VariantConfigurer {
     VariantState configure(ConfigureRequest request, GeneratorSetup setup, BuildVariant variant, boolean force)
             throws ToolException {
         Path dir = request.variantDirectory(variant);
-        Optional<HotpatchProfile> profile = request.hotpatch()
-                ? Optional.of(profileFor(request, setup, variant)) : Optional.empty();
+        Optional<HotpatchProfile> profile =
+                request.hotpatch() ? Optional.of(profileFor(request, setup, variant)) : Optional.empty();
         Map<String, String> entries = new LinkedHashMap<>(request.cacheEntries());
         entries.putAll(variant.cacheEntries());
         Optional<String> userInclude = removeEntry(entries, PROJECT_INCLUDE);
@@ -85,56 +85,78 @@ public final class VariantConfigurer {
             List<Path> generated = new ArrayList<>();
             Optional<Path> toolchain = request.toolchainFile();
             if (setup.llvmToolchain().isPresent()) {
-                toolchain = Optional.of(CMakeScript.writeIfChanged(dir.resolve("hotpatch-toolchain.cmake"),
+                toolchain = Optional.of(CMakeScript.writeIfChanged(
+                        dir.resolve("hotpatch-toolchain.cmake"),
                         setup.llvmToolchain().get().render(variant.arch())));
                 generated.add(toolchain.get());
             } else {
                 toolchain.filter(Files::isRegularFile).ifPresent(generated::add);
             }
-            Path include = ProjectIncludeFile.write(dir, ProjectIncludeFile.render(variant.name(), profile, userInclude));
+            Path include =
+                    ProjectIncludeFile.write(dir, ProjectIncludeFile.render(variant.name(), profile, userInclude));
             generated.add(include);
             command = configureCommand(request, setup, variant, toolchain, include, entries);
             stamp = ConfigureStamp.of(command, generated);
             Optional<String> why = ConfigureStamp.whyConfigure(dir, stamp);
             if (why.isEmpty() && !force) {
-                log.info("[" + variant.name() + "] configure skipped: up to date (same cmake command line, toolchain and"
-                        + " hotpatch flags as the last successful configure; CMake re-runs itself during the build if a"
-                        + " CMakeLists.txt changed). -Dhotpatch.force=true reconfigures.");
+                log.info(
+                        "[" + variant.name() + "] configure skipped: up to date (same cmake command line, toolchain and"
+                                + " hotpatch flags as the last successful configure; CMake re-runs itself during the build if a"
+                                + " CMakeLists.txt changed). -Dhotpatch.force=true reconfigures.");
                 return VariantState.read(dir);
             }
             log.info("[" + variant.name() + "] configuring: " + (force ? "forced (hotpatch.force)" : why.get()));
             ConfigureStamp.delete(dir);
         } catch (IOException e) {
-            throw new ToolException("[" + variant.name() + "] cannot prepare build directory " + dir + ": " + IoMessages.describe(e));
+            throw new ToolException(
+                    "[" + variant.name() + "] cannot prepare build directory " + dir + ": " + IoMessages.describe(e));
         }
-        profile.ifPresentOrElse(p -> {
-            log.info("[" + variant.name() + "] " + variant.arch() + " Release hotpatch flags (" + p.linker() + "): "
-                    + String.join(" ", p.flags()));
-            p.deviation().ifPresent(d -> log.warn("[" + variant.name() + "] DEVIATION: " + d));
-        }, () -> log.info("[" + variant.name() + "] hotpatch is off: configuring without hotpatch flags"));
-        log.info("[" + variant.name() + "] " + ToolRun.of(variant.name(), dir, command).displayCommand());
-        runner.runChecked(ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout()),
+        profile.ifPresentOrElse(
+                p -> {
+                    log.info("[" + variant.name() + "] " + variant.arch() + " Release hotpatch flags (" + p.linker()
+                            + "): " + String.join(" ", p.flags()));
+                    p.deviation().ifPresent(d -> log.warn("[" + variant.name() + "] DEVIATION: " + d));
+                },
+                () -> log.info("[" + variant.name() + "] hotpatch is off: configuring without hotpatch flags"));
+        log.info("[" + variant.name() + "] "
+                + ToolRun.of(variant.name(), dir, command).displayCommand());
+        runner.runChecked(
+                ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout()),
                 log.prefixed(variant.name()));
-        VariantState state = new VariantState(variant.name(), variant.arch(), setup.generator(), setup.linker(),
-                profile.isPresent(), profile.map(HotpatchProfile::flags).orElse(List.of()),
+        VariantState state = new VariantState(
+                variant.name(),
+                variant.arch(),
+                setup.generator(),
+                setup.linker(),
+                profile.isPresent(),
+                profile.map(HotpatchProfile::flags).orElse(List.of()),
                 profile.flatMap(HotpatchProfile::deviation));
         try {
             state.write(dir);
             ConfigureStamp.write(dir, stamp);
         } catch (IOException e) {
-            throw new ToolException("[" + variant.name() + "] cannot write " + dir.resolve(VariantState.FILE_NAME) + ": "
-                    + IoMessages.describe(e));
+            throw new ToolException("[" + variant.name() + "] cannot write " + dir.resolve(VariantState.FILE_NAME)
+                    + ": " + IoMessages.describe(e));
         }
         return state;
     }
 
     /** The cmake argument array for one variant. */
-    static List<String> configureCommand(ConfigureRequest request, GeneratorSetup setup, BuildVariant variant,
-            Optional<Path> toolchain, Path include, Map<String, String> entries) {
-        List<String> cmd = new ArrayList<>(List.of(request.cmakeExecutable(),
-                "-S", request.sourceDirectory().toString(),
-                "-B", request.variantDirectory(variant).toString(),
-                "-G", setup.generator()));
+    static List<String> configureCommand(
+            ConfigureRequest request,
+            GeneratorSetup setup,
+            BuildVariant variant,
+            Optional<Path> toolchain,
+            Path include,
+            Map<String, String> entries) {
+        List<String> cmd = new ArrayList<>(List.of(
+                request.cmakeExecutable(),
+                "-S",
+                request.sourceDirectory().toString(),
+                "-B",
+                request.variantDirectory(variant).toString(),
+                "-G",
+                setup.generator()));
         if (setup.visualStudio()) {
             cmd.add("-A");
             cmd.add(variant.arch().platform);
@@ -159,8 +181,8 @@ public final class VariantConfigurer {
                     + " native project's top-level directory");
         }
         if (source.startsWith(request.buildDirectory()) && !source.equals(request.buildDirectory())) {
-            throw new ToolException("sourceDirectory " + source + " lies inside buildDirectory " + request.buildDirectory()
-                    + ": the build directory must not contain the sources");
+            throw new ToolException("sourceDirectory " + source + " lies inside buildDirectory "
+                    + request.buildDirectory() + ": the build directory must not contain the sources");
         }
         if (source.equals(request.buildDirectory())) {
             throw new ToolException("buildDirectory must not be the sourceDirectory " + source);
@@ -168,7 +190,8 @@ public final class VariantConfigurer {
         for (BuildVariant variant : request.variants()) {
             Path dir = request.variantDirectory(variant);
             if (!dir.getParent().equals(request.buildDirectory())) {
-                throw new ToolException("variant '" + variant.name() + "' would build outside " + request.buildDirectory());
+                throw new ToolException(
+                        "variant '" + variant.name() + "' would build outside " + request.buildDirectory());
             }
             if (source.startsWith(dir)) {
                 throw new ToolException("sourceDirectory " + source + " lies inside the build directory of variant '"

@@ -24,8 +24,14 @@ import java.util.Properties;
  * @param flags     the injected flags (empty when hotpatch is off)
  * @param deviation why the profile differs from the reference one, if it does
  */
-public record VariantState(String variant, Arch arch, String generator, LinkerKind linker, boolean hotpatch,
-        List<String> flags, Optional<String> deviation) {
+public record VariantState(
+        String variant,
+        Arch arch,
+        String generator,
+        LinkerKind linker,
+        boolean hotpatch,
+        List<String> flags,
+        Optional<String> deviation) {
 
     public static final String FILE_NAME = "hotpatch-variant.properties";
 
@@ -42,7 +48,8 @@ public record VariantState(String variant, Arch arch, String generator, LinkerKi
         p.put("hotpatch", Boolean.toString(hotpatch));
         p.put("flags", String.join(" ", flags));
         deviation.ifPresent(d -> p.put("deviation", d));
-        Files.writeString(variantDirectory.resolve(FILE_NAME),
+        Files.writeString(
+                variantDirectory.resolve(FILE_NAME),
                 PropertiesText.of("written by hotpatch:configure; read by hotpatch:build and hotpatch:verify", p),
                 StandardCharsets.ISO_8859_1);
     }
@@ -60,8 +67,11 @@ public record VariantState(String variant, Arch arch, String generator, LinkerKi
         }
         try {
             String flags = p.getProperty("flags", "").trim();
-            return new VariantState(required(p, "variant", file), Arch.valueOf(required(p, "arch", file)),
-                    required(p, "generator", file), LinkerKind.valueOf(required(p, "linker", file)),
+            return new VariantState(
+                    required(p, "variant", file),
+                    Arch.valueOf(required(p, "arch", file)),
+                    required(p, "generator", file),
+                    LinkerKind.valueOf(required(p, "linker", file)),
                     Boolean.parseBoolean(required(p, "hotpatch", file)),
                     flags.isEmpty() ? List.of() : Arrays.asList(flags.split(" +")),
                     Optional.ofNullable(p.getProperty("deviation")));

@@ -109,7 +109,8 @@ public final class JsonReader {
             String key = string();
             skipWhitespace();
             if (peek() != ':') {
-                throw error("unexpected " + describeHere() + ", expected ':' after field name \"" + shorten(key) + "\"");
+                throw error(
+                        "unexpected " + describeHere() + ", expected ':' after field name \"" + shorten(key) + "\"");
             }
             pos++;
             skipWhitespace();
@@ -179,7 +180,9 @@ public final class JsonReader {
             }
             char c = text.charAt(pos);
             if (c == '"') {
-                String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
+                String s = sb == null
+                        ? text.substring(runStart, pos)
+                        : sb.append(text, runStart, pos).toString();
                 pos++;
                 return s;
             }
@@ -215,7 +218,8 @@ public final class JsonReader {
                     for (int i = pos + 2; i < pos + 6; i++) {
                         int digit = Character.digit(text.charAt(i), 16);
                         if (digit < 0) {
-                            throw error("\\u escape needs four hex digits, found '" + text.substring(pos, pos + 6) + "'");
+                            throw error(
+                                    "\\u escape needs four hex digits, found '" + text.substring(pos, pos + 6) + "'");
                         }
                         code = code * 16 + digit;
                     }

@@ -22,8 +22,7 @@ import java.util.Map;
  */
 public final class JsonWriter {
 
-    private JsonWriter() {
-    }
+    private JsonWriter() {}
 
     /** Writes {@code value} and a final newline as UTF-8; flushes, and leaves {@code out} open. */
     public static void write(Object value, OutputStream out) throws IOException {
@@ -47,8 +46,12 @@ public final class JsonWriter {
             sb.append("null");
         } else if (value instanceof String s) {
             quote(sb, s);
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte || value instanceof BigInteger
+        } else if (value instanceof Boolean
+                || value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte
+                || value instanceof BigInteger
                 || value instanceof BigDecimal) {
             sb.append(value);
         } else if (value instanceof Enum<?> e) {
@@ -89,8 +92,9 @@ public final class JsonWriter {
             newline(sb, level);
             sb.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write a " + value.getClass().getName()
-                    + " as JSON: report values are maps, lists, strings, booleans, integers or null");
+            throw new IllegalArgumentException(
+                    "cannot write a " + value.getClass().getName()
+                            + " as JSON: report values are maps, lists, strings, booleans, integers or null");
         }
     }
 

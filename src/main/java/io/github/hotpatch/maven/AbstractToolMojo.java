@@ -46,15 +46,17 @@ abstract class AbstractToolMojo extends AbstractVariantsMojo {
             throw new MojoExecutionException("hotpatch.parallel and hotpatch.lockWait must not be negative (parallel="
                     + parallel + ", lockWait=" + lockWait + ")");
         }
-        int degree = parallel == 0 ? ParallelTasks.defaultParallelism(variantCount) : Math.min(parallel, Math.max(1, variantCount));
+        int degree = parallel == 0
+                ? ParallelTasks.defaultParallelism(variantCount)
+                : Math.min(parallel, Math.max(1, variantCount));
         return new RunOptions(degree, force, Duration.ofSeconds(lockWait));
     }
 
     /** The {@code timeout} parameter as a time limit: 0 means {@link ToolRun#DEFAULT_TIMEOUT}. */
     Duration toolTimeout() throws MojoExecutionException {
         if (timeout < 0) {
-            throw new MojoExecutionException("timeout must be 0 (the default limit of 4 hours) or a number of seconds,"
-                    + " not " + timeout);
+            throw new MojoExecutionException(
+                    "timeout must be 0 (the default limit of 4 hours) or a number of seconds," + " not " + timeout);
         }
         return timeout == 0 ? ToolRun.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout);
     }

@@ -2,14 +2,9 @@ package io.github.hotpatch.maven;
 
 import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.RunOptions;
-import io.github.hotpatch.process.ParallelTasks;
-import java.time.Duration;
 import io.github.hotpatch.process.BuildLog;
-import io.github.hotpatch.process.ToolRun;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -57,7 +52,8 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     }
 
     Path buildPath() {
-        return buildDirectory != null ? buildDirectory.toPath().toAbsolutePath().normalize()
+        return buildDirectory != null
+                ? buildDirectory.toPath().toAbsolutePath().normalize()
                 : sourcePath().resolve("build").resolve("windows");
     }
 
@@ -77,16 +73,20 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
         }
         Set<String> names = all.stream().map(BuildVariant::name).collect(Collectors.toCollection(LinkedHashSet::new));
         if (names.size() != all.size()) {
-            throw new MojoExecutionException("variant names must be unique: " + all.stream().map(BuildVariant::name).toList());
+            throw new MojoExecutionException("variant names must be unique: "
+                    + all.stream().map(BuildVariant::name).toList());
         }
         if (variantSelection == null || variantSelection.isBlank()) {
             return all;
         }
-        List<String> wanted = Arrays.stream(variantSelection.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> wanted = Arrays.stream(variantSelection.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         for (String name : wanted) {
             if (!names.contains(name)) {
-                throw new MojoExecutionException("hotpatch.variants names '" + name + "', which is not a configured variant;"
-                        + " configured: " + String.join(", ", names));
+                throw new MojoExecutionException("hotpatch.variants names '" + name
+                        + "', which is not a configured variant;" + " configured: " + String.join(", ", names));
             }
         }
         return all.stream().filter(v -> wanted.contains(v.name())).toList();

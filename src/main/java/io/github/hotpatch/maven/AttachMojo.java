@@ -49,15 +49,21 @@ public class AttachMojo extends AbstractVariantsMojo {
         }
         List<AttachableFile> files;
         try {
-            files = new VariantArtifacts(buildPath(), target, buildConfig, zipDirectory.toPath().toAbsolutePath())
+            files = new VariantArtifacts(
+                            buildPath(),
+                            target,
+                            buildConfig,
+                            zipDirectory.toPath().toAbsolutePath())
                     .collect(selectedVariants());
         } catch (VariantArtifacts.NotAttachable e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IOException e) {
-            throw new MojoExecutionException("hotpatch:attach cannot write a zip to " + zipDirectory + ": " + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "hotpatch:attach cannot write a zip to " + zipDirectory + ": " + e.getMessage(), e);
         }
         for (AttachableFile file : files) {
-            projectHelper.attachArtifact(project, file.type(), file.classifier(), file.file().toFile());
+            projectHelper.attachArtifact(
+                    project, file.type(), file.classifier(), file.file().toFile());
             getLog().info("attached " + file.classifier() + " " + file.type() + ": " + file.file());
         }
     }

@@ -38,10 +38,18 @@ public class BuildMojo extends AbstractToolMojo {
         ToolRunner runner = new ToolRunner();
         SystemHostTools host = host(runner);
         try {
-            BuildRequest request = new BuildRequest(buildPath(), selectedVariants(), buildConfig, target, builder,
-                    cmakeExecutable, Optional.ofNullable(msbuildExecutable).map(File::toPath), Optional.ofNullable(vsVersion),
+            BuildRequest request = new BuildRequest(
+                    buildPath(),
+                    selectedVariants(),
+                    buildConfig,
+                    target,
+                    builder,
+                    cmakeExecutable,
+                    Optional.ofNullable(msbuildExecutable).map(File::toPath),
+                    Optional.ofNullable(vsVersion),
                     toolTimeout());
-            new VariantBuilder(host, runner, buildLog()).buildAll(request, runOptions(request.variants().size(), false));
+            new VariantBuilder(host, runner, buildLog())
+                    .buildAll(request, runOptions(request.variants().size(), false));
         } catch (ToolException | IllegalArgumentException | IllegalStateException e) {
             throw new MojoExecutionException(e.getMessage());
         }

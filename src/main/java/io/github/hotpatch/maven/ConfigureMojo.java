@@ -64,10 +64,18 @@ public class ConfigureMojo extends AbstractToolMojo {
         }
         ConfigureRequest request;
         try {
-            request = new ConfigureRequest(sourcePath(), buildPath(), selectedVariants(),
-                    cacheEntries == null ? Map.of() : new LinkedHashMap<>(cacheEntries), generator,
-                    Optional.ofNullable(toolchainFile).map(File::toPath), linker, hotpatch,
-                    hotpatchFlags == null ? List.of() : hotpatchFlags, cmakeExecutable, Optional.ofNullable(vsVersion),
+            request = new ConfigureRequest(
+                    sourcePath(),
+                    buildPath(),
+                    selectedVariants(),
+                    cacheEntries == null ? Map.of() : new LinkedHashMap<>(cacheEntries),
+                    generator,
+                    Optional.ofNullable(toolchainFile).map(File::toPath),
+                    linker,
+                    hotpatch,
+                    hotpatchFlags == null ? List.of() : hotpatchFlags,
+                    cmakeExecutable,
+                    Optional.ofNullable(vsVersion),
                     toolTimeout());
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage());
@@ -75,9 +83,13 @@ public class ConfigureMojo extends AbstractToolMojo {
         ToolRunner runner = new ToolRunner();
         SystemHostTools host = host(runner);
         try {
-            new VariantConfigurer(host, runner, buildLog(),
-                    new CMakeVersionCache(Optional.ofNullable(cmakeVersionCache).map(File::toPath))).configureAll(request,
-                    runOptions(request.variants().size(), force));
+            new VariantConfigurer(
+                            host,
+                            runner,
+                            buildLog(),
+                            new CMakeVersionCache(
+                                    Optional.ofNullable(cmakeVersionCache).map(File::toPath)))
+                    .configureAll(request, runOptions(request.variants().size(), force));
         } catch (ToolException e) {
             throw new MojoExecutionException(e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {

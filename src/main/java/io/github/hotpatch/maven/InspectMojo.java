@@ -58,7 +58,8 @@ public class InspectMojo extends AbstractMojo {
         }
         Inspector.Result result;
         try {
-            result = new Inspector().inspect(file.toPath(), Optional.ofNullable(pdb).map(File::toPath), expected);
+            result = new Inspector()
+                    .inspect(file.toPath(), Optional.ofNullable(pdb).map(File::toPath), expected);
         } catch (IOException e) {
             throw new MojoExecutionException(oneLine(e.getMessage()));
         }
@@ -73,7 +74,8 @@ public class InspectMojo extends AbstractMojo {
         getLog().info("Report: " + report);
         if (!result.unreadable().isEmpty()) {
             throw new MojoExecutionException(result.unreadable().size() + " file(s) could not be read, first: "
-                    + result.unreadable().get(0).file() + ": " + oneLine(result.unreadable().get(0).error()));
+                    + result.unreadable().get(0).file() + ": "
+                    + oneLine(result.unreadable().get(0).error()));
         }
         if (failOnViolation && !result.ready()) {
             List<String> failing = new ArrayList<>();

@@ -8,7 +8,12 @@ public final class MsBuildCommand {
     private MsBuildCommand() {}
 
     public static List<String> of(Path msbuild, Path project, String configuration, String platform) {
-        return List.of(msbuild.toString(), project.toString(), "/p:Configuration=" + configuration,
-                "/p:Platform=" + platform, "/m", "/nologo");
+        return List.of(
+                msbuild.toString(),
+                project.toString(),
+                "/p:Configuration=" + configuration,
+                "/p:Platform=" + platform,
+                "/m",
+                "/nologo");
     }
 }

@@ -25,13 +25,18 @@ public record VisualStudioInstance(Path installationPath, String installationVer
             case 16 -> "Visual Studio 16 2019";
             case 17 -> "Visual Studio 17 2022";
             case 18 -> "Visual Studio 18 2026";
-            default -> throw new IllegalStateException("Visual Studio " + installationVersion + " at " + installationPath
-                    + " has no known CMake generator (supported: 16 2019, 17 2022, 18 2026)");
+            default ->
+                throw new IllegalStateException("Visual Studio " + installationVersion + " at " + installationPath
+                        + " has no known CMake generator (supported: 16 2019, 17 2022, 18 2026)");
         };
     }
 
     /** MSBuild.exe inside this installation (the amd64/arm64 host subfolders build the same targets). */
     public Path msbuildExecutable() {
-        return installationPath.resolve("MSBuild").resolve("Current").resolve("Bin").resolve("MSBuild.exe");
+        return installationPath
+                .resolve("MSBuild")
+                .resolve("Current")
+                .resolve("Bin")
+                .resolve("MSBuild.exe");
     }
 }

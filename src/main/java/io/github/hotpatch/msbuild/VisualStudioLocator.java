@@ -15,7 +15,8 @@ import java.util.Optional;
 /** Finds Visual Studio with vswhere: the newest instance that has the C++ tools for the wanted arch. */
 public final class VisualStudioLocator {
     /** vswhere's fixed install location (documented by Microsoft; present since VS 2017 15.2). */
-    public static final String DEFAULT_VSWHERE = "C:\\Program Files (x86)\\Microsoft Visual Studio\\Installer\\vswhere.exe";
+    public static final String DEFAULT_VSWHERE =
+            "C:\\Program Files (x86)\\Microsoft Visual Studio\\Installer\\vswhere.exe";
 
     private final ToolRunner runner;
     private final Path vswhere;
@@ -34,8 +35,17 @@ public final class VisualStudioLocator {
 
     /** vswhere's arguments: every product, prereleases too, with the component; JSON output. */
     public List<String> command(String platform, Optional<Integer> pinnedMajor) {
-        List<String> cmd = new ArrayList<>(List.of(vswhere.toString(), "-products", "*", "-prerelease",
-                "-requires", vcToolsComponent(platform), "-format", "json", "-utf8", "-nologo"));
+        List<String> cmd = new ArrayList<>(List.of(
+                vswhere.toString(),
+                "-products",
+                "*",
+                "-prerelease",
+                "-requires",
+                vcToolsComponent(platform),
+                "-format",
+                "json",
+                "-utf8",
+                "-nologo"));
         pinnedMajor.ifPresent(major -> cmd.addAll(List.of("-version", "[" + major + "," + (major + 1) + ")")));
         return cmd;
     }
@@ -43,14 +53,16 @@ public final class VisualStudioLocator {
     /** The newest instance, or a {@link ToolException} that says what to install. */
     public VisualStudioInstance locate(String platform, Optional<Integer> pinnedMajor) throws ToolException {
         StringBuilder json = new StringBuilder();
-        runner.runChecked(ToolRun.of("vswhere", Path.of(".").toAbsolutePath(), command(platform, pinnedMajor)),
+        runner.runChecked(
+                ToolRun.of("vswhere", Path.of(".").toAbsolutePath(), command(platform, pinnedMajor)),
                 line -> json.append(line).append('\n'));
         List<VisualStudioInstance> instances = parse(json.toString());
         return instances.stream()
                 .max((a, b) -> compareVersions(a.installationVersion(), b.installationVersion()))
                 .orElseThrow(() -> new ToolException("vswhere found no Visual Studio"
                         + pinnedMajor.map(m -> " " + m).orElse("") + " with " + vcToolsComponent(platform)
-                        + ": install the 'MSVC " + platform + " build tools' component with the Visual Studio Installer"));
+                        + ": install the 'MSVC " + platform
+                        + " build tools' component with the Visual Studio Installer"));
     }
 
     static List<VisualStudioInstance> parse(String json) throws ToolException {
@@ -62,13 +74,15 @@ public final class VisualStudioLocator {
             throw new ToolException("vswhere printed output that is not JSON: " + e.getMessage());
         }
         if (!(root instanceof List<?> instances)) {
-            throw new ToolException("vswhere printed a JSON " + JsonReader.typeName(root)
-                    + ", expected a JSON array of instances");
+            throw new ToolException(
+                    "vswhere printed a JSON " + JsonReader.typeName(root) + ", expected a JSON array of instances");
         }
         for (Object node : instances) {
-            if (node instanceof Map<?, ?> instance && instance.get("installationPath") instanceof String path
+            if (node instanceof Map<?, ?> instance
+                    && instance.get("installationPath") instanceof String path
                     && instance.get("installationVersion") instanceof String version
-                    && !path.isEmpty() && !version.isEmpty()) {
+                    && !path.isEmpty()
+                    && !version.isEmpty()) {
                 try {
                     result.add(new VisualStudioInstance(Path.of(path), version));
                 } catch (InvalidPathException e) {

@@ -10,8 +10,8 @@ package io.github.hotpatch.pdb;
  * @param backendVersion  back-end version; the linker's version in the linker module
  * @param name            the tool's name string
  */
-public record CompileSymbol(long flags, int machine, ToolVersion frontendVersion, ToolVersion backendVersion,
-        String name) {
+public record CompileSymbol(
+        long flags, int machine, ToolVersion frontendVersion, ToolVersion backendVersion, String name) {
 
     public static final int KIND = 0x113C;
 

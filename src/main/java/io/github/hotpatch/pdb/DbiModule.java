@@ -16,8 +16,16 @@ import java.util.OptionalInt;
  * @param sourceFileCount number of source files contributing to the module
  * @param flags           module flags (bit 0 dirty, bit 1 has EC info, bits 8..15 type server index)
  */
-public record DbiModule(int index, String moduleName, String objectFileName, OptionalInt symbolStream,
-        long symbolByteSize, long c11ByteSize, long c13ByteSize, int sourceFileCount, int flags) {
+public record DbiModule(
+        int index,
+        String moduleName,
+        String objectFileName,
+        OptionalInt symbolStream,
+        long symbolByteSize,
+        long c11ByteSize,
+        long c13ByteSize,
+        int sourceFileCount,
+        int flags) {
 
     /** The name lld-link and MSVC link give the module that holds the linker's own symbols. */
     public static final String LINKER_MODULE_NAME = "* Linker *";

@@ -36,11 +36,29 @@ import java.util.OptionalLong;
  * @param fixupStreamSize       size of the FIXUP stream (slot 2) when there is one
  * @param modules               the module list
  */
-public record DbiStream(int versionSignature, long versionHeader, long age, int globalStreamIndex, int buildNumber,
-        int publicStreamIndex, int pdbDllVersion, int symRecordStreamIndex, int pdbDllRebuild, int moduleInfoSize,
-        int sectionContributionSize, int sectionMapSize, int sourceInfoSize, int typeServerMapSize,
-        long mfcTypeServerIndex, int optionalDebugHeaderSize, int ecSubstreamSize, int flags, int machine,
-        List<Integer> debugStreams, OptionalLong fixupStreamSize, List<DbiModule> modules) {
+public record DbiStream(
+        int versionSignature,
+        long versionHeader,
+        long age,
+        int globalStreamIndex,
+        int buildNumber,
+        int publicStreamIndex,
+        int pdbDllVersion,
+        int symRecordStreamIndex,
+        int pdbDllRebuild,
+        int moduleInfoSize,
+        int sectionContributionSize,
+        int sectionMapSize,
+        int sourceInfoSize,
+        int typeServerMapSize,
+        long mfcTypeServerIndex,
+        int optionalDebugHeaderSize,
+        int ecSubstreamSize,
+        int flags,
+        int machine,
+        List<Integer> debugStreams,
+        OptionalLong fixupStreamSize,
+        List<DbiModule> modules) {
 
     static final int STREAM = 3;
     static final String NAME = "stream 3 (DBI)";
@@ -48,6 +66,7 @@ public record DbiStream(int versionSignature, long versionHeader, long age, int 
 
     /** Slots of the optional debug header. */
     public static final int DEBUG_FPO = 0;
+
     public static final int DEBUG_EXCEPTION = 1;
     public static final int DEBUG_FIXUP = 2;
     public static final int DEBUG_OMAP_TO_SOURCE = 3;
@@ -129,7 +148,8 @@ public record DbiStream(int versionSignature, long versionHeader, long age, int 
         StreamCursor in = StreamCursor.over(stream, "DBI stream");
         int versionSignature = in.i32("version signature");
         if (versionSignature != -1) {
-            throw in.fail(0, "version signature is " + versionSignature + ", expected -1 (DBI format of VC 4.1 and later)");
+            throw in.fail(
+                    0, "version signature is " + versionSignature + ", expected -1 (DBI format of VC 4.1 and later)");
         }
         long versionHeader = in.u32("version header");
         long age = in.u32("age");
@@ -150,35 +170,51 @@ public record DbiStream(int versionSignature, long versionHeader, long age, int 
         int flags = in.u16("flags");
         int machine = in.u16("machine");
 
-        long total = (long) HEADER_SIZE + moduleInfoSize + sectionContributionSize + sectionMapSize + sourceInfoSize
-                + typeServerMapSize + ecSubstreamSize + optionalDebugHeaderSize;
+        long total = (long) HEADER_SIZE
+                + moduleInfoSize
+                + sectionContributionSize
+                + sectionMapSize
+                + sourceInfoSize
+                + typeServerMapSize
+                + ecSubstreamSize
+                + optionalDebugHeaderSize;
         if (total > size) {
             throw in.fail(24, "header and substreams add up to " + total + " bytes, stream has " + size);
         }
 
-        List<DbiModule> modules = readModules(msf,
-                in.window(HEADER_SIZE, moduleInfoSize, "DBI module info substream"));
+        List<DbiModule> modules = readModules(msf, in.window(HEADER_SIZE, moduleInfoSize, "DBI module info substream"));
 
         // Substreams in order: module info, section contributions, section map, file info, type server map, EC,
         // optional debug header.
-        long debugHeaderAt = (long) HEADER_SIZE + moduleInfoSize + sectionContributionSize + sectionMapSize
-                + sourceInfoSize + typeServerMapSize + ecSubstreamSize;
+        long debugHeaderAt = (long) HEADER_SIZE
+                + moduleInfoSize
+                + sectionContributionSize
+                + sectionMapSize
+                + sourceInfoSize
+                + typeServerMapSize
+                + ecSubstreamSize;
         StreamCursor debugHeader = in.window(debugHeaderAt, optionalDebugHeaderSize, "DBI optional debug header");
         if (optionalDebugHeaderSize % 2 != 0) {
-            throw in.fail(48, "optional debug header size is " + optionalDebugHeaderSize
-                    + ", expected an even number (an array of u16 stream numbers)");
+            throw in.fail(
+                    48,
+                    "optional debug header size is " + optionalDebugHeaderSize
+                            + ", expected an even number (an array of u16 stream numbers)");
         }
         if (optionalDebugHeaderSize / 2 > MAX_DEBUG_STREAMS) {
-            throw in.fail(48, "optional debug header has " + optionalDebugHeaderSize / 2 + " slots, expected at most "
-                    + MAX_DEBUG_STREAMS);
+            throw in.fail(
+                    48,
+                    "optional debug header has " + optionalDebugHeaderSize / 2 + " slots, expected at most "
+                            + MAX_DEBUG_STREAMS);
         }
         List<Integer> debugStreams = new ArrayList<>();
         for (int slot = 0; slot < optionalDebugHeaderSize / 2; slot++) {
             long at = debugHeader.position();
             int streamNumber = debugHeader.u16("optional debug header slot " + slot);
             if (streamNumber != NO_STREAM && !msf.exists(streamNumber)) {
-                throw debugHeader.fail(at, "optional debug header slot " + slot + " names stream " + streamNumber
-                        + ", directory has " + msf.streamCount() + " streams");
+                throw debugHeader.fail(
+                        at,
+                        "optional debug header slot " + slot + " names stream " + streamNumber + ", directory has "
+                                + msf.streamCount() + " streams");
             }
             debugStreams.add(streamNumber);
         }
@@ -186,10 +222,29 @@ public record DbiStream(int versionSignature, long versionHeader, long age, int 
         if (debugStreams.size() > DEBUG_FIXUP && debugStreams.get(DEBUG_FIXUP) != NO_STREAM) {
             fixupSize = OptionalLong.of(msf.streamSize(debugStreams.get(DEBUG_FIXUP)));
         }
-        return new DbiStream(versionSignature, versionHeader, age, globalStreamIndex, buildNumber, publicStreamIndex,
-                pdbDllVersion, symRecordStream, pdbDllRebuild, moduleInfoSize, sectionContributionSize, sectionMapSize,
-                sourceInfoSize, typeServerMapSize, mfcTypeServerIndex, optionalDebugHeaderSize, ecSubstreamSize, flags,
-                machine, debugStreams, fixupSize, modules);
+        return new DbiStream(
+                versionSignature,
+                versionHeader,
+                age,
+                globalStreamIndex,
+                buildNumber,
+                publicStreamIndex,
+                pdbDllVersion,
+                symRecordStream,
+                pdbDllRebuild,
+                moduleInfoSize,
+                sectionContributionSize,
+                sectionMapSize,
+                sourceInfoSize,
+                typeServerMapSize,
+                mfcTypeServerIndex,
+                optionalDebugHeaderSize,
+                ecSubstreamSize,
+                flags,
+                machine,
+                debugStreams,
+                fixupSize,
+                modules);
     }
 
     private static int substreamSize(StreamCursor in, String field) throws IOException {
@@ -232,17 +287,29 @@ public record DbiStream(int versionSignature, long versionHeader, long age, int 
             OptionalInt stream = OptionalInt.empty();
             if (symbolStream != NO_STREAM) {
                 if (!msf.exists(symbolStream)) {
-                    throw in.fail(streamAt, record + " (" + moduleName + ") names symbol stream " + symbolStream
-                            + ", directory has " + msf.streamCount() + " streams");
+                    throw in.fail(
+                            streamAt,
+                            record + " (" + moduleName + ") names symbol stream " + symbolStream + ", directory has "
+                                    + msf.streamCount() + " streams");
                 }
                 if (symbolByteSize > msf.streamSize(symbolStream)) {
-                    throw in.fail(streamAt + 2, record + " (" + moduleName + ") claims " + symbolByteSize
-                            + " symbol bytes, stream " + symbolStream + " has " + msf.streamSize(symbolStream));
+                    throw in.fail(
+                            streamAt + 2,
+                            record + " (" + moduleName + ") claims " + symbolByteSize + " symbol bytes, stream "
+                                    + symbolStream + " has " + msf.streamSize(symbolStream));
                 }
                 stream = OptionalInt.of(symbolStream);
             }
-            modules.add(new DbiModule(index, moduleName, objectName, stream, symbolByteSize, c11ByteSize, c13ByteSize,
-                    sourceFileCount, flags));
+            modules.add(new DbiModule(
+                    index,
+                    moduleName,
+                    objectName,
+                    stream,
+                    symbolByteSize,
+                    c11ByteSize,
+                    c13ByteSize,
+                    sourceFileCount,
+                    flags));
         }
         return modules;
     }

@@ -39,8 +39,10 @@ final class FileBlockReader implements Closeable {
     /** Reads exactly {@code length} bytes at {@code fileOffset} into {@code target}, charging them to {@code structure}. */
     void read(long fileOffset, byte[] target, int targetOffset, int length, String structure) throws IOException {
         if (fileOffset < 0 || fileOffset > size - length) {
-            throw new PdbFormatException(path, structure + ": needs file bytes " + fileOffset + ".." + (fileOffset + length)
-                    + ", file has " + size);
+            throw new PdbFormatException(
+                    path,
+                    structure + ": needs file bytes " + fileOffset + ".." + (fileOffset + length) + ", file has "
+                            + size);
         }
         ByteBuffer buffer = ByteBuffer.wrap(target, targetOffset, length);
         long position = fileOffset;
@@ -48,8 +50,10 @@ final class FileBlockReader implements Closeable {
             int n = channel.read(buffer, position);
             if (n < 0) {
                 // The file shrank after it was opened.
-                throw new PdbFormatException(path, structure + ": file ended at offset " + position + ", expected "
-                        + (fileOffset + length) + " bytes");
+                throw new PdbFormatException(
+                        path,
+                        structure + ": file ended at offset " + position + ", expected " + (fileOffset + length)
+                                + " bytes");
             }
             position += n;
         }

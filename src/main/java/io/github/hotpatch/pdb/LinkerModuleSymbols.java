@@ -42,8 +42,9 @@ public record LinkerModuleSymbols(DbiModule module, Optional<CompileSymbol> comp
         StreamCursor in = StreamCursor.over(stream, "linker module symbols");
         long signature = in.u32("module stream signature");
         if (signature != SIGNATURE_C13) {
-            throw in.fail(0, "module stream signature is " + signature + ", expected " + SIGNATURE_C13
-                    + " (CV_SIGNATURE_C13)");
+            throw in.fail(
+                    0,
+                    "module stream signature is " + signature + ", expected " + SIGNATURE_C13 + " (CV_SIGNATURE_C13)");
         }
         CompileSymbol compile = null;
         Map<String, String> environment = null;
@@ -62,17 +63,23 @@ public record LinkerModuleSymbols(DbiModule module, Optional<CompileSymbol> comp
                 environment = readEnvironment(record);
             }
         }
-        return new LinkerModuleSymbols(module, Optional.ofNullable(compile),
-                environment == null ? Map.of() : environment);
+        return new LinkerModuleSymbols(
+                module, Optional.ofNullable(compile), environment == null ? Map.of() : environment);
     }
 
     private static CompileSymbol readCompile3(StreamCursor in) throws IOException {
         long flags = in.u32("S_COMPILE3 flags");
         int machine = in.u16("S_COMPILE3 machine");
-        ToolVersion frontend = new ToolVersion(in.u16("S_COMPILE3 frontend major"), in.u16("S_COMPILE3 frontend minor"),
-                in.u16("S_COMPILE3 frontend build"), in.u16("S_COMPILE3 frontend QFE"));
-        ToolVersion backend = new ToolVersion(in.u16("S_COMPILE3 backend major"), in.u16("S_COMPILE3 backend minor"),
-                in.u16("S_COMPILE3 backend build"), in.u16("S_COMPILE3 backend QFE"));
+        ToolVersion frontend = new ToolVersion(
+                in.u16("S_COMPILE3 frontend major"),
+                in.u16("S_COMPILE3 frontend minor"),
+                in.u16("S_COMPILE3 frontend build"),
+                in.u16("S_COMPILE3 frontend QFE"));
+        ToolVersion backend = new ToolVersion(
+                in.u16("S_COMPILE3 backend major"),
+                in.u16("S_COMPILE3 backend minor"),
+                in.u16("S_COMPILE3 backend build"),
+                in.u16("S_COMPILE3 backend QFE"));
         String name = in.cString("S_COMPILE3 version string");
         return new CompileSymbol(flags, machine, frontend, backend, name);
     }

@@ -33,13 +33,18 @@ final class MsfReader implements Closeable {
         this.file = file;
         this.superBlock = MsfSuperBlock.read(file);
         this.directoryBlocks = readBlockMap();
-        this.directory = new MsfStream(file, superBlock, "stream directory", superBlock.directorySize(),
+        this.directory = new MsfStream(
+                file,
+                superBlock,
+                "stream directory",
+                superBlock.directorySize(),
                 streamBlock -> directoryBlocks[(int) streamBlock]);
         this.directoryCursor = StreamCursor.over(directory, "stream directory");
 
         long count = directoryCursor.u32("stream count");
         if (count > MAX_STREAMS) {
-            throw file.fail("stream directory offset 0: stream count is " + count + ", expected at most " + MAX_STREAMS);
+            throw file.fail(
+                    "stream directory offset 0: stream count is " + count + ", expected at most " + MAX_STREAMS);
         }
         int streams = (int) count;
         if (4 + 4L * streams > superBlock.directorySize()) {
@@ -156,7 +161,8 @@ final class MsfReader implements Closeable {
 
     /** File offset of a byte of a stream; lets tests corrupt exactly one field. */
     long fileOffsetOf(int stream, long offset) throws IOException {
-        return superBlock.offsetOf(fileBlock(stream, offset / superBlock.blockSize())) + offset % superBlock.blockSize();
+        return superBlock.offsetOf(fileBlock(stream, offset / superBlock.blockSize()))
+                + offset % superBlock.blockSize();
     }
 
     /** File offset of a byte of the stream directory. */

@@ -16,16 +16,22 @@ import java.util.Arrays;
  * @param directorySize      bytes in the stream directory
  * @param blockMapAddress    block holding the list of the directory's blocks
  */
-public record MsfSuperBlock(int blockSize, int freeBlockMapBlock, long blockCount, long directorySize,
-        long blockMapAddress) {
+public record MsfSuperBlock(
+        int blockSize, int freeBlockMapBlock, long blockCount, long directorySize, long blockMapAddress) {
 
     static final int SIZE = 56;
 
-    private static final byte[] MAGIC = "Microsoft C/C++ MSF 7.00\r\n\u001aDS\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] MAGIC =
+            "Microsoft C/C++ MSF 7.00\r\n\u001aDS\0\0\0".getBytes(StandardCharsets.ISO_8859_1);
 
     /** Block sizes the MSF writers and readers agree on; anything else is not a PDB we can trust. */
     private static boolean validBlockSize(long size) {
-        return size == 512 || size == 1024 || size == 2048 || size == 4096 || size == 8192 || size == 16384
+        return size == 512
+                || size == 1024
+                || size == 2048
+                || size == 4096
+                || size == 8192
+                || size == 16384
                 || size == 32768;
     }
 
@@ -47,8 +53,9 @@ public record MsfSuperBlock(int blockSize, int freeBlockMapBlock, long blockCoun
         byte[] raw = new byte[SIZE];
         file.read(0, raw, 0, SIZE, "MSF superblock");
         if (!Arrays.equals(raw, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw file.fail("MSF superblock magic at offset 0: expected \"Microsoft C/C++ MSF 7.00\\r\\n\\x1aDS\", found \""
-                    + printable(raw, MAGIC.length) + "\"");
+            throw file.fail(
+                    "MSF superblock magic at offset 0: expected \"Microsoft C/C++ MSF 7.00\\r\\n\\x1aDS\", found \""
+                            + printable(raw, MAGIC.length) + "\"");
         }
         ByteBuffer le = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
         long blockSize = Integer.toUnsignedLong(le.getInt(32));
@@ -62,7 +69,8 @@ public record MsfSuperBlock(int blockSize, int freeBlockMapBlock, long blockCoun
                     + ", expected one of 512, 1024, 2048, 4096, 8192, 16384, 32768");
         }
         if (freeBlockMap != 1 && freeBlockMap != 2) {
-            throw file.fail("MSF superblock free block map block at offset 36 is " + freeBlockMap + ", expected 1 or 2");
+            throw file.fail(
+                    "MSF superblock free block map block at offset 36 is " + freeBlockMap + ", expected 1 or 2");
         }
         if (blockCount * blockSize > fileSize) {
             throw file.fail("MSF superblock block count at offset 40 claims " + blockCount + " blocks of " + blockSize
@@ -73,8 +81,8 @@ public record MsfSuperBlock(int blockSize, int freeBlockMapBlock, long blockCoun
                     + ", expected more than the free block map block " + freeBlockMap);
         }
         if (directorySize == 0 || directorySize > fileSize) {
-            throw file.fail("MSF superblock at offset 44: stream directory claims " + directorySize + " bytes, file has "
-                    + fileSize);
+            throw file.fail("MSF superblock at offset 44: stream directory claims " + directorySize
+                    + " bytes, file has " + fileSize);
         }
         long directoryBlocks = (directorySize + blockSize - 1) / blockSize;
         if (directoryBlocks > blockSize / 4) {

@@ -51,8 +51,9 @@ public final class PdbFile {
     public static PdbFile read(Path path) throws IOException {
         try (MsfReader msf = MsfReader.open(path)) {
             if (msf.streamCount() <= DbiStream.STREAM) {
-                throw msf.file().fail("stream directory has " + msf.streamCount()
-                        + " streams, a PDB needs at least 4 (stream 1 PDB info, stream 3 DBI)");
+                throw msf.file()
+                        .fail("stream directory has " + msf.streamCount()
+                                + " streams, a PDB needs at least 4 (stream 1 PDB info, stream 3 DBI)");
             }
             PdbInfoStream info = PdbInfoStream.read(msf);
             DbiStream dbi = DbiStream.read(msf);
@@ -133,7 +134,8 @@ public final class PdbFile {
 
     /** The linker's version: the backend version of its S_COMPILE3, e.g. "14.10.25019.0" for lld-link. */
     public Optional<String> linkerVersion() {
-        return linker.flatMap(LinkerModuleSymbols::compile).map(c -> c.backendVersion().toString());
+        return linker.flatMap(LinkerModuleSymbols::compile)
+                .map(c -> c.backendVersion().toString());
     }
 
     /** The link command line from the linker module's S_ENVBLOCK ({@code cmd}). */

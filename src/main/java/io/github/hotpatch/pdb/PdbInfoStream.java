@@ -17,8 +17,8 @@ import java.util.Map;
  * @param features     feature bits as llvm-pdbutil's summary prints them: 0x1 has an IPI stream (VC140),
  *                     0x2 minimal debug info, 0x4 no type merging
  */
-public record PdbInfoStream(long version, long signature, long age, PdbGuid guid, Map<String, Integer> namedStreams,
-        int features) {
+public record PdbInfoStream(
+        long version, long signature, long age, PdbGuid guid, Map<String, Integer> namedStreams, int features) {
 
     static final int STREAM = 1;
     static final String NAME = "stream 1 (PDB info)";
@@ -83,16 +83,20 @@ public record PdbInfoStream(long version, long signature, long age, PdbGuid guid
             throw in.fail(sizeAt, "named stream map holds " + size + " entries, more than its capacity " + capacity);
         }
         if (capacity > MAX_CAPACITY) {
-            throw in.fail(sizeAt + 4, "named stream map capacity is " + capacity + ", expected at most " + MAX_CAPACITY);
+            throw in.fail(
+                    sizeAt + 4, "named stream map capacity is " + capacity + ", expected at most " + MAX_CAPACITY);
         }
         if (size > MsfReader.MAX_STREAMS) {
-            throw in.fail(sizeAt, "named stream map holds " + size + " entries, expected at most " + MsfReader.MAX_STREAMS);
+            throw in.fail(
+                    sizeAt, "named stream map holds " + size + " entries, expected at most " + MsfReader.MAX_STREAMS);
         }
         long presentAt = in.position();
         long present = countBits(in, "present", capacity);
         if (present != size) {
-            throw in.fail(presentAt, "named stream map present bit vector marks " + present + " buckets, expected "
-                    + size + " (the map's size)");
+            throw in.fail(
+                    presentAt,
+                    "named stream map present bit vector marks " + present + " buckets, expected " + size
+                            + " (the map's size)");
         }
         countBits(in, "deleted", capacity);
 
@@ -102,12 +106,15 @@ public record PdbInfoStream(long version, long signature, long age, PdbGuid guid
             long key = in.u32("named stream map key " + i);
             long value = in.u32("named stream map value " + i);
             if (key >= bufferSize) {
-                throw in.fail(entryAt, "named stream " + i + " name offset " + key + " is outside the "
-                        + bufferSize + "-byte string buffer");
+                throw in.fail(
+                        entryAt,
+                        "named stream " + i + " name offset " + key + " is outside the " + bufferSize
+                                + "-byte string buffer");
             }
             if (value >= streamCount) {
-                throw in.fail(entryAt + 4, "named stream " + i + " is stream " + value + ", directory has "
-                        + streamCount + " streams");
+                throw in.fail(
+                        entryAt + 4,
+                        "named stream " + i + " is stream " + value + ", directory has " + streamCount + " streams");
             }
             names.seek(names.start() + key, "named stream " + i + " name offset");
             named.putIfAbsent(names.cString("named stream " + i + " name"), (int) value);
@@ -120,12 +127,15 @@ public record PdbInfoStream(long version, long signature, long age, PdbGuid guid
         long wordsAt = in.position();
         long words = in.u32("named stream map " + which + " word count");
         if (words > (limit + 31) / 32) {
-            throw in.fail(wordsAt, which + " bit vector claims " + words + " words, capacity " + limit + " needs at most "
-                    + (limit + 31) / 32);
+            throw in.fail(
+                    wordsAt,
+                    which + " bit vector claims " + words + " words, capacity " + limit + " needs at most "
+                            + (limit + 31) / 32);
         }
         if (words * 4 > in.remaining()) {
-            throw in.fail(wordsAt, which + " bit vector claims " + words + " words, " + in.remaining()
-                    + " bytes left in the stream");
+            throw in.fail(
+                    wordsAt,
+                    which + " bit vector claims " + words + " words, " + in.remaining() + " bytes left in the stream");
         }
         long bits = 0;
         for (long w = 0; w < words; w++) {

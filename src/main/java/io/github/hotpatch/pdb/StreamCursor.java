@@ -35,8 +35,10 @@ final class StreamCursor {
     /** A cursor over {@code length} bytes at {@code from}, which must lie inside this window. */
     StreamCursor window(long from, long length, String windowStructure) throws PdbFormatException {
         if (from < start || length < 0 || from > end || length > end - from) {
-            throw fail(from, windowStructure + " of " + length + " bytes does not fit in " + structure + " (offsets "
-                    + start + ".." + end + ")");
+            throw fail(
+                    from,
+                    windowStructure + " of " + length + " bytes does not fit in " + structure + " (offsets " + start
+                            + ".." + end + ")");
         }
         return new StreamCursor(stream, windowStructure, from, from + length);
     }
@@ -59,8 +61,10 @@ final class StreamCursor {
 
     void seek(long to, String field) throws PdbFormatException {
         if (to < start || to > end) {
-            throw fail(position, field + " points to offset " + to + ", outside " + structure + " (offsets " + start
-                    + ".." + end + ")");
+            throw fail(
+                    position,
+                    field + " points to offset " + to + ", outside " + structure + " (offsets " + start + ".." + end
+                            + ")");
         }
         position = to;
     }
@@ -128,8 +132,10 @@ final class StreamCursor {
 
     private void need(long count, String field) throws PdbFormatException {
         if (count < 0 || count > end - position) {
-            throw fail(position, field + " needs " + count + " bytes, " + (end - position) + " left before offset " + end
-                    + " (end of " + structure + ")");
+            throw fail(
+                    position,
+                    field + " needs " + count + " bytes, " + (end - position) + " left before offset " + end
+                            + " (end of " + structure + ")");
         }
     }
 }

@@ -61,19 +61,30 @@ final class BoundedReader implements Closeable {
      */
     ByteBuffer read(long offset, long length, String field) throws IOException {
         if (!covers(offset, length)) {
-            throw new PeFormatException(file, field, offset, "needs 0x" + Long.toHexString(length).toUpperCase()
-                    + " bytes, past the end of the " + size + "-byte file");
+            throw new PeFormatException(
+                    file,
+                    field,
+                    offset,
+                    "needs 0x" + Long.toHexString(length).toUpperCase() + " bytes, past the end of the " + size
+                            + "-byte file");
         }
         if (length > MAX_READ) {
-            throw new PeFormatException(file, field, offset, "would need 0x" + Long.toHexString(length).toUpperCase()
-                    + " bytes; expected at most 0x" + Integer.toHexString(MAX_READ).toUpperCase());
+            throw new PeFormatException(
+                    file,
+                    field,
+                    offset,
+                    "would need 0x" + Long.toHexString(length).toUpperCase() + " bytes; expected at most 0x"
+                            + Integer.toHexString(MAX_READ).toUpperCase());
         }
         ByteBuffer buffer = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, offset + buffer.position());
             if (n < 0) {
                 // The size was checked up front; only a file shrinking under us gets here.
-                throw new PeFormatException(file, field, offset + buffer.position(),
+                throw new PeFormatException(
+                        file,
+                        field,
+                        offset + buffer.position(),
                         "hit the end of the file while reading; the file shrank while it was being read");
             }
             bytesRead += n;

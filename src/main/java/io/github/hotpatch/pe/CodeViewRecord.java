@@ -59,7 +59,9 @@ public record CodeViewRecord(byte[] guid, long age, String pdbPath) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof CodeViewRecord other && Arrays.equals(guid, other.guid) && age == other.age
+        return o instanceof CodeViewRecord other
+                && Arrays.equals(guid, other.guid)
+                && age == other.age
                 && pdbPath.equals(other.pdbPath);
     }
 

@@ -23,9 +23,23 @@ public record DataDirectory(int index, long rva, long size) {
     public static final int CLR_RUNTIME_HEADER = 14;
     public static final int RESERVED = 15;
 
-    private static final List<String> NAMES = List.of("Export", "Import", "Resource", "Exception", "Certificate",
-            "BaseRelocation", "Debug", "Architecture", "GlobalPtr", "TLS", "LoadConfig", "BoundImport", "IAT",
-            "DelayImport", "CLRRuntimeHeader", "Reserved");
+    private static final List<String> NAMES = List.of(
+            "Export",
+            "Import",
+            "Resource",
+            "Exception",
+            "Certificate",
+            "BaseRelocation",
+            "Debug",
+            "Architecture",
+            "GlobalPtr",
+            "TLS",
+            "LoadConfig",
+            "BoundImport",
+            "IAT",
+            "DelayImport",
+            "CLRRuntimeHeader",
+            "Reserved");
 
     public static String nameOf(int index) {
         return index >= 0 && index < NAMES.size() ? NAMES.get(index) : "#" + index;

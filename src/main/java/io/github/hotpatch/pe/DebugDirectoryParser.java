@@ -41,27 +41,37 @@ final class DebugDirectoryParser {
             return List.of();
         }
         if (directory.rva() == 0) {
-            throw fail("debug directory RVA", directoryFieldOffset, "is 0 while its size is "
-                    + Hex.of(directory.size()) + "; expected both set or both 0");
+            throw fail(
+                    "debug directory RVA",
+                    directoryFieldOffset,
+                    "is 0 while its size is " + Hex.of(directory.size()) + "; expected both set or both 0");
         }
         if (directory.size() % DebugEntry.SIZE != 0) {
-            throw fail("debug directory size", directoryFieldOffset + 4, "is " + Hex.of(directory.size())
-                    + " (" + directory.size() + "); expected a multiple of " + DebugEntry.SIZE
-                    + ", the size of one IMAGE_DEBUG_DIRECTORY entry");
+            throw fail(
+                    "debug directory size",
+                    directoryFieldOffset + 4,
+                    "is " + Hex.of(directory.size())
+                            + " (" + directory.size() + "); expected a multiple of " + DebugEntry.SIZE
+                            + ", the size of one IMAGE_DEBUG_DIRECTORY entry");
         }
         long count = directory.size() / DebugEntry.SIZE;
         if (count > MAX_ENTRIES) {
-            throw fail("debug directory size", directoryFieldOffset + 4, "is " + Hex.of(directory.size())
-                    + ", i.e. " + count + " entries; expected at most " + MAX_ENTRIES);
+            throw fail(
+                    "debug directory size",
+                    directoryFieldOffset + 4,
+                    "is " + Hex.of(directory.size()) + ", i.e. " + count + " entries; expected at most " + MAX_ENTRIES);
         }
-        long offset = mapper.toFileOffset(directory.rva(), directory.size(), "debug directory RVA/size",
-                directoryFieldOffset);
+        long offset = mapper.toFileOffset(
+                directory.rva(), directory.size(), "debug directory RVA/size", directoryFieldOffset);
         ByteBuffer table = reader.read(offset, directory.size(), "debug directory");
         List<DebugEntry> entries = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             entries.add(parseEntry(table, i * DebugEntry.SIZE, offset + (long) i * DebugEntry.SIZE));
         }
-        if (entries.stream().filter(e -> e.type() == DebugType.EX_DLLCHARACTERISTICS).count() > 1) {
+        if (entries.stream()
+                        .filter(e -> e.type() == DebugType.EX_DLLCHARACTERISTICS)
+                        .count()
+                > 1) {
             warnings.add("more than one EX_DLLCHARACTERISTICS debug entry; the first one is reported");
         }
         return entries;
@@ -83,8 +93,18 @@ final class DebugDirectoryParser {
         } else if (type == DebugType.EX_DLLCHARACTERISTICS) {
             ex = readExDllCharacteristics(entryOffset, sizeOfData, addressOfRawData, pointerToRawData);
         }
-        return new DebugEntry(entryOffset, characteristics, timeDateStamp, major, minor, type, sizeOfData,
-                addressOfRawData, pointerToRawData, codeView, ex);
+        return new DebugEntry(
+                entryOffset,
+                characteristics,
+                timeDateStamp,
+                major,
+                minor,
+                type,
+                sizeOfData,
+                addressOfRawData,
+                pointerToRawData,
+                codeView,
+                ex);
     }
 
     private Optional<CodeViewRecord> readCodeView(long entryOffset, long sizeOfData, long rva, long pointer)
@@ -95,8 +115,11 @@ final class DebugDirectoryParser {
         }
         long at = dataOffset.getAsLong();
         if (sizeOfData < 4) {
-            throw fail("CODEVIEW debug entry SizeOfData", entryOffset + 16, "is " + sizeOfData
-                    + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1) + " for an RSDS record");
+            throw fail(
+                    "CODEVIEW debug entry SizeOfData",
+                    entryOffset + 16,
+                    "is " + sizeOfData + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1)
+                            + " for an RSDS record");
         }
         int signature = reader.read(at, 4, "CodeView signature").getInt(0);
         if (signature != CodeViewRecord.RSDS_SIGNATURE) {
@@ -106,8 +129,11 @@ final class DebugDirectoryParser {
             return Optional.empty();
         }
         if (sizeOfData < CodeViewRecord.FIXED_SIZE + 1) {
-            throw fail("CODEVIEW debug entry SizeOfData", entryOffset + 16, "is " + sizeOfData
-                    + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1) + " for an RSDS record");
+            throw fail(
+                    "CODEVIEW debug entry SizeOfData",
+                    entryOffset + 16,
+                    "is " + sizeOfData + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1)
+                            + " for an RSDS record");
         }
         long length = Math.min(sizeOfData, MAX_CODEVIEW_BYTES);
         ByteBuffer record = reader.read(at, length, "RSDS record");
@@ -120,8 +146,8 @@ final class DebugDirectoryParser {
             pathLength++;
         }
         if (pathLength == pathBytes) {
-            warnings.add("RSDS record at " + Hex.of(at) + ": PDB path is not NUL-terminated within its "
-                    + length + " bytes");
+            warnings.add("RSDS record at " + Hex.of(at) + ": PDB path is not NUL-terminated within its " + length
+                    + " bytes");
         }
         byte[] path = new byte[pathLength];
         record.get(CodeViewRecord.FIXED_SIZE, path);
@@ -135,10 +161,13 @@ final class DebugDirectoryParser {
             return OptionalInt.empty();
         }
         if (sizeOfData < 4) {
-            throw fail("EX_DLLCHARACTERISTICS debug entry SizeOfData", entryOffset + 16, "is " + sizeOfData
-                    + "; expected at least 4 for the flags DWORD");
+            throw fail(
+                    "EX_DLLCHARACTERISTICS debug entry SizeOfData",
+                    entryOffset + 16,
+                    "is " + sizeOfData + "; expected at least 4 for the flags DWORD");
         }
-        return OptionalInt.of(reader.read(dataOffset.getAsLong(), 4, "EX_DLLCHARACTERISTICS value").getInt(0));
+        return OptionalInt.of(reader.read(dataOffset.getAsLong(), 4, "EX_DLLCHARACTERISTICS value")
+                .getInt(0));
     }
 
     /**
@@ -150,9 +179,12 @@ final class DebugDirectoryParser {
         long offset;
         if (pointer != 0) {
             if (!reader.covers(pointer, sizeOfData)) {
-                throw fail(kind + " debug entry PointerToRawData/SizeOfData", entryOffset + 24, "place its data at "
-                        + Hex.of(pointer) + ".." + Hex.of(pointer + sizeOfData) + ", past the end of the "
-                        + reader.size() + "-byte file");
+                throw fail(
+                        kind + " debug entry PointerToRawData/SizeOfData",
+                        entryOffset + 24,
+                        "place its data at "
+                                + Hex.of(pointer) + ".." + Hex.of(pointer + sizeOfData) + ", past the end of the "
+                                + reader.size() + "-byte file");
             }
             offset = pointer;
             if (rva != 0) {
@@ -164,8 +196,8 @@ final class DebugDirectoryParser {
                 }
             }
         } else if (rva != 0) {
-            offset = mapper.toFileOffset(rva, sizeOfData, kind + " debug entry AddressOfRawData/SizeOfData",
-                    entryOffset + 20);
+            offset = mapper.toFileOffset(
+                    rva, sizeOfData, kind + " debug entry AddressOfRawData/SizeOfData", entryOffset + 20);
         } else {
             warnings.add(kind + " debug entry at " + Hex.of(entryOffset) + " has no data (both pointers are 0)");
             return OptionalLong.empty();

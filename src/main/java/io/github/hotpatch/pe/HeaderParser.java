@@ -21,6 +21,7 @@ final class HeaderParser {
     static final int MAX_SECTIONS = 96;
     /** Standard + Windows-specific fields before the data directories. */
     static final int PE32_FIXED_SIZE = 96;
+
     static final int PE32_PLUS_FIXED_SIZE = 112;
 
     private final BoundedReader reader;
@@ -44,54 +45,76 @@ final class HeaderParser {
         ByteBuffer magic = reader.read(0, 2, "e_magic");
         int eMagic = Short.toUnsignedInt(magic.getShort(0));
         if (eMagic != MZ) {
-            throw fail("e_magic", 0, "is " + String.format("0x%04X", eMagic)
-                    + "; expected \"MZ\" (0x5A4D): not a PE image");
+            throw fail(
+                    "e_magic",
+                    0,
+                    "is " + String.format("0x%04X", eMagic) + "; expected \"MZ\" (0x5A4D): not a PE image");
         }
         if (size < DOS_HEADER_SIZE) {
             throw fail("DOS header", 0, "is cut off: the file has " + size + " bytes; expected at least 64");
         }
-        long eLfanew = Integer.toUnsignedLong(reader.read(E_LFANEW_OFFSET, 4, "e_lfanew").getInt(0));
+        long eLfanew = Integer.toUnsignedLong(
+                reader.read(E_LFANEW_OFFSET, 4, "e_lfanew").getInt(0));
         if (!reader.covers(eLfanew, 4 + CoffHeader.SIZE)) {
-            throw fail("e_lfanew", E_LFANEW_OFFSET, "points to " + Hex.of(eLfanew)
-                    + ", but the PE signature and 20-byte COFF header would end past the end of the "
-                    + size + "-byte file");
+            throw fail(
+                    "e_lfanew",
+                    E_LFANEW_OFFSET,
+                    "points to " + Hex.of(eLfanew)
+                            + ", but the PE signature and 20-byte COFF header would end past the end of the "
+                            + size + "-byte file");
         }
         ByteBuffer peAndCoff = reader.read(eLfanew, 4 + CoffHeader.SIZE, "PE signature and COFF header");
         int signature = peAndCoff.getInt(0);
         if (signature != PE_SIGNATURE) {
-            throw fail("PE signature", eLfanew, "is " + Hex.u32(signature) + "; expected \"PE\\0\\0\" (0x4550)"
-                    + " where e_lfanew points");
+            throw fail(
+                    "PE signature",
+                    eLfanew,
+                    "is " + Hex.u32(signature) + "; expected \"PE\\0\\0\" (0x4550)" + " where e_lfanew points");
         }
         long coffOffset = eLfanew + 4;
         CoffHeader coff = parseCoff(peAndCoff.position(4).slice().order(peAndCoff.order()));
         if (coff.numberOfSections() > MAX_SECTIONS) {
-            throw fail("NumberOfSections", coffOffset + 2, "is " + coff.numberOfSections()
-                    + "; expected at most " + MAX_SECTIONS);
+            throw fail(
+                    "NumberOfSections",
+                    coffOffset + 2,
+                    "is " + coff.numberOfSections() + "; expected at most " + MAX_SECTIONS);
         }
         long optionalOffset = coffOffset + CoffHeader.SIZE;
         int sizeOfOptional = coff.sizeOfOptionalHeader();
         if (sizeOfOptional < 2) {
-            throw fail("SizeOfOptionalHeader", coffOffset + 16, "is " + sizeOfOptional
-                    + "; an image needs an optional header (expected 224 for PE32 or 240 for PE32+)");
+            throw fail(
+                    "SizeOfOptionalHeader",
+                    coffOffset + 16,
+                    "is " + sizeOfOptional
+                            + "; an image needs an optional header (expected 224 for PE32 or 240 for PE32+)");
         }
         if (!reader.covers(optionalOffset, sizeOfOptional)) {
-            throw fail("SizeOfOptionalHeader", coffOffset + 16, "is " + sizeOfOptional + ", so the optional header"
-                    + " at " + Hex.of(optionalOffset) + " would end past the end of the " + size + "-byte file");
+            throw fail(
+                    "SizeOfOptionalHeader",
+                    coffOffset + 16,
+                    "is " + sizeOfOptional + ", so the optional header" + " at " + Hex.of(optionalOffset)
+                            + " would end past the end of the " + size + "-byte file");
         }
-        int magicValue = Short.toUnsignedInt(reader.read(optionalOffset, 2, "optional header Magic").getShort(0));
+        int magicValue = Short.toUnsignedInt(
+                reader.read(optionalOffset, 2, "optional header Magic").getShort(0));
         boolean plus;
         if (magicValue == OptionalHeader.PE32_PLUS_MAGIC) {
             plus = true;
         } else if (magicValue == OptionalHeader.PE32_MAGIC) {
             plus = false;
         } else {
-            throw fail("optional header Magic", optionalOffset, "is " + String.format("0x%04X", magicValue)
-                    + "; expected 0x10B (PE32) or 0x20B (PE32+)");
+            throw fail(
+                    "optional header Magic",
+                    optionalOffset,
+                    "is " + String.format("0x%04X", magicValue) + "; expected 0x10B (PE32) or 0x20B (PE32+)");
         }
         int fixed = plus ? PE32_PLUS_FIXED_SIZE : PE32_FIXED_SIZE;
         if (sizeOfOptional < fixed) {
-            throw fail("SizeOfOptionalHeader", coffOffset + 16, "is " + sizeOfOptional + "; a " + (plus ? "PE32+" : "PE32")
-                    + " optional header needs at least " + fixed + " bytes before the data directories");
+            throw fail(
+                    "SizeOfOptionalHeader",
+                    coffOffset + 16,
+                    "is " + sizeOfOptional + "; a " + (plus ? "PE32+" : "PE32") + " optional header needs at least "
+                            + fixed + " bytes before the data directories");
         }
         // Only the fixed part and the (at most 16) directories are read, never the declared size blindly.
         int readLength = Math.min(sizeOfOptional, fixed + DataDirectory.COUNT * 8);
@@ -103,15 +126,18 @@ final class HeaderParser {
             throw fail("NumberOfRvaAndSizes", rvaCountOffset, "is " + rvaCount + "; expected at most 16");
         }
         if (fixed + rvaCount * 8 > sizeOfOptional) {
-            throw fail("NumberOfRvaAndSizes", rvaCountOffset, "is " + rvaCount + ", needing " + (fixed + rvaCount * 8)
-                    + " bytes of optional header, but SizeOfOptionalHeader is " + sizeOfOptional);
+            throw fail(
+                    "NumberOfRvaAndSizes",
+                    rvaCountOffset,
+                    "is " + rvaCount + ", needing " + (fixed + rvaCount * 8)
+                            + " bytes of optional header, but SizeOfOptionalHeader is " + sizeOfOptional);
         }
         List<DataDirectory> directories = new ArrayList<>(DataDirectory.COUNT);
         for (int i = 0; i < DataDirectory.COUNT; i++) {
             if (i < rvaCount) {
                 int at = fixed + i * 8;
-                directories.add(new DataDirectory(i, Integer.toUnsignedLong(opt.getInt(at)),
-                        Integer.toUnsignedLong(opt.getInt(at + 4))));
+                directories.add(new DataDirectory(
+                        i, Integer.toUnsignedLong(opt.getInt(at)), Integer.toUnsignedLong(opt.getInt(at + 4))));
             } else {
                 directories.add(new DataDirectory(i, 0, 0));
             }
@@ -119,8 +145,8 @@ final class HeaderParser {
         long sectionTable = optionalOffset + sizeOfOptional;
         List<Section> sections = parseSections(sectionTable, coff.numberOfSections(), coffOffset + 2);
         if (optional.sizeOfHeaders() > size) {
-            warnings.add("SizeOfHeaders " + Hex.of(optional.sizeOfHeaders()) + " is larger than the " + size
-                    + "-byte file");
+            warnings.add(
+                    "SizeOfHeaders " + Hex.of(optional.sizeOfHeaders()) + " is larger than the " + size + "-byte file");
         }
         return new Headers(eLfanew, coff, optional, directories, sections);
     }
@@ -157,9 +183,12 @@ final class HeaderParser {
     private List<Section> parseSections(long tableOffset, int count, long countFieldOffset) throws IOException {
         long length = (long) count * Section.HEADER_SIZE;
         if (!reader.covers(tableOffset, length)) {
-            throw fail("NumberOfSections", countFieldOffset, "is " + count + ", so the section table at "
-                    + Hex.of(tableOffset) + " would end at " + Hex.of(tableOffset + length)
-                    + ", past the end of the " + reader.size() + "-byte file");
+            throw fail(
+                    "NumberOfSections",
+                    countFieldOffset,
+                    "is " + count + ", so the section table at "
+                            + Hex.of(tableOffset) + " would end at " + Hex.of(tableOffset + length)
+                            + ", past the end of the " + reader.size() + "-byte file");
         }
         ByteBuffer table = reader.read(tableOffset, length, "section table");
         List<Section> sections = new ArrayList<>(count);
@@ -174,7 +203,9 @@ final class HeaderParser {
                     table.getInt(at + 36));
             // A section whose bytes are not all in the file means a truncated or forged image.
             if (s.sizeOfRawData() != 0 && !reader.covers(s.pointerToRawData(), s.sizeOfRawData())) {
-                throw fail("section " + (i + 1) + " (" + s.name() + ") PointerToRawData/SizeOfRawData", tableOffset + at + 16,
+                throw fail(
+                        "section " + (i + 1) + " (" + s.name() + ") PointerToRawData/SizeOfRawData",
+                        tableOffset + at + 16,
                         "place its raw data at " + Hex.of(s.pointerToRawData()) + ".."
                                 + Hex.of(s.pointerToRawData() + s.sizeOfRawData())
                                 + ", past the end of the " + reader.size() + "-byte file (truncated?)");

@@ -34,8 +34,12 @@ public record LoadConfig(
         return "LoadConfig[offset=" + Hex.of(fileOffset) + ", directorySize=" + Hex.of(directorySize) + ", size="
                 + Hex.of(size)
                 + (guardFlags.isPresent() ? ", guardFlags=" + Hex.u32(guardFlags.getAsInt()) : "")
-                + (chpeMetadataPointer.isPresent() ? ", chpeMetadataPointer=" + Hex.of(chpeMetadataPointer.getAsLong()) : "")
-                + (hotPatchTableOffset.isPresent() ? ", hotPatchTableOffset=" + Hex.of(hotPatchTableOffset.getAsLong()) : "")
+                + (chpeMetadataPointer.isPresent()
+                        ? ", chpeMetadataPointer=" + Hex.of(chpeMetadataPointer.getAsLong())
+                        : "")
+                + (hotPatchTableOffset.isPresent()
+                        ? ", hotPatchTableOffset=" + Hex.of(hotPatchTableOffset.getAsLong())
+                        : "")
                 + "]";
     }
 }

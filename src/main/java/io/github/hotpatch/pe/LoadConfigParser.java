@@ -26,13 +26,16 @@ final class LoadConfigParser {
         if (!directory.isPresent()) {
             return Optional.empty();
         }
-        long offset = mapper.toFileOffset(directory.rva(), directory.size(), "load config directory RVA/size",
-                directoryFieldOffset);
+        long offset = mapper.toFileOffset(
+                directory.rva(), directory.size(), "load config directory RVA/size", directoryFieldOffset);
         if (directory.size() < 4) {
-            throw fail("load config directory size", directoryFieldOffset + 4, "is " + directory.size()
-                    + "; expected at least 4 bytes for the structure's Size field");
+            throw fail(
+                    "load config directory size",
+                    directoryFieldOffset + 4,
+                    "is " + directory.size() + "; expected at least 4 bytes for the structure's Size field");
         }
-        long size = Integer.toUnsignedLong(reader.read(offset, 4, "load config Size").getInt(0));
+        long size = Integer.toUnsignedLong(
+                reader.read(offset, 4, "load config Size").getInt(0));
         if (size < 4) {
             throw fail("load config Size", offset, "is " + size + "; expected at least 4 (the Size field itself)");
         }
@@ -52,7 +55,8 @@ final class LoadConfigParser {
             chpe = OptionalLong.of(pe32Plus ? b.getLong(chpeAt) : Integer.toUnsignedLong(b.getInt(chpeAt)));
         }
         OptionalLong hotPatch = size >= hotPatchAt + 4
-                ? OptionalLong.of(Integer.toUnsignedLong(b.getInt(hotPatchAt))) : OptionalLong.empty();
+                ? OptionalLong.of(Integer.toUnsignedLong(b.getInt(hotPatchAt)))
+                : OptionalLong.empty();
         return Optional.of(new LoadConfig(offset, directory.size(), size, guardFlags, chpe, hotPatch));
     }
 

@@ -15,14 +15,16 @@ public record Machine(int code, String name) {
     public static final int ARMNT = 0x01C4;
 
     public static Machine of(int code) {
-        return new Machine(code, switch (code) {
-            case ARM64 -> "ARM64";
-            case AMD64 -> "x64";
-            case ARM64EC -> "ARM64EC";
-            case I386 -> "x86";
-            case ARMNT -> "ARMNT";
-            default -> String.format("0x%04X", code);
-        });
+        return new Machine(
+                code,
+                switch (code) {
+                    case ARM64 -> "ARM64";
+                    case AMD64 -> "x64";
+                    case ARM64EC -> "ARM64EC";
+                    case I386 -> "x86";
+                    case ARMNT -> "ARMNT";
+                    default -> String.format("0x%04X", code);
+                });
     }
 
     @Override

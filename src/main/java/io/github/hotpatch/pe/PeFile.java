@@ -30,23 +30,39 @@ public final class PeFile {
             List<String> warnings = new ArrayList<>();
             Headers headers = new HeaderParser(reader, warnings).parse();
             boolean plus = headers.optional().isPe32Plus();
-            long directoriesAt = headers.eLfanew() + 4 + CoffHeader.SIZE
+            long directoriesAt = headers.eLfanew()
+                    + 4
+                    + CoffHeader.SIZE
                     + (plus ? HeaderParser.PE32_PLUS_FIXED_SIZE : HeaderParser.PE32_FIXED_SIZE);
-            RvaMapper mapper = new RvaMapper(file, headers.sections(), headers.optional().sizeOfHeaders());
+            RvaMapper mapper =
+                    new RvaMapper(file, headers.sections(), headers.optional().sizeOfHeaders());
 
             List<DebugEntry> debug = new DebugDirectoryParser(reader, mapper, warnings)
                     .parse(headers.directories().get(DataDirectory.DEBUG), directoriesAt + 8L * DataDirectory.DEBUG);
-            Optional<LoadConfig> loadConfig = new LoadConfigParser(reader, mapper).parse(
-                    headers.directories().get(DataDirectory.LOAD_CONFIG),
-                    directoriesAt + 8L * DataDirectory.LOAD_CONFIG, plus);
+            Optional<LoadConfig> loadConfig = new LoadConfigParser(reader, mapper)
+                    .parse(
+                            headers.directories().get(DataDirectory.LOAD_CONFIG),
+                            directoriesAt + 8L * DataDirectory.LOAD_CONFIG,
+                            plus);
             Optional<RichHeader> rich = Optional.empty();
             if (headers.eLfanew() > HeaderParser.DOS_HEADER_SIZE) {
                 long stubLength = Math.min(headers.eLfanew(), MAX_STUB_READ);
                 ByteBuffer stub = reader.read(0, stubLength, "DOS stub");
                 rich = RichHeaderDecoder.decode(stub, warnings);
             }
-            return new PeImage(file, reader.size(), headers.eLfanew(), headers.coff(), headers.optional(),
-                    headers.directories(), headers.sections(), debug, loadConfig, rich, warnings, reader.bytesRead());
+            return new PeImage(
+                    file,
+                    reader.size(),
+                    headers.eLfanew(),
+                    headers.coff(),
+                    headers.optional(),
+                    headers.directories(),
+                    headers.sections(),
+                    debug,
+                    loadConfig,
+                    rich,
+                    warnings,
+                    reader.bytesRead());
         }
     }
 }

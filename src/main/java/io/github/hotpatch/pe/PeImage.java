@@ -76,9 +76,12 @@ public record PeImage(
 
     /** The first DWORD of the first EX_DLLCHARACTERISTICS (type 20) entry; empty when there is no such entry. */
     public OptionalInt exDllCharacteristics() {
-        return debugEntries.stream().filter(e -> e.type() == DebugType.EX_DLLCHARACTERISTICS)
-                .map(DebugEntry::exDllCharacteristics).filter(OptionalInt::isPresent)
-                .findFirst().orElse(OptionalInt.empty());
+        return debugEntries.stream()
+                .filter(e -> e.type() == DebugType.EX_DLLCHARACTERISTICS)
+                .map(DebugEntry::exDllCharacteristics)
+                .filter(OptionalInt::isPresent)
+                .findFirst()
+                .orElse(OptionalInt.empty());
     }
 
     /** IMAGE_DLLCHARACTERISTICS_EX_HOTPATCH_COMPATIBLE (0x80), what link /hotpatchcompatible sets. */
@@ -89,11 +92,16 @@ public record PeImage(
 
     /** The RSDS record of the first CODEVIEW entry that has one. */
     public Optional<CodeViewRecord> codeView() {
-        return debugEntries.stream().map(DebugEntry::codeView).flatMap(Optional::stream).findFirst();
+        return debugEntries.stream()
+                .map(DebugEntry::codeView)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     public BaseRelocations relocations() {
-        return new BaseRelocations(dataDirectory(DataDirectory.BASE_RELOCATION), section(".reloc").isPresent(),
+        return new BaseRelocations(
+                dataDirectory(DataDirectory.BASE_RELOCATION),
+                section(".reloc").isPresent(),
                 coffHeader.relocsStripped());
     }
 }

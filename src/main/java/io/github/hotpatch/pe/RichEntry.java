@@ -8,6 +8,7 @@ public record RichEntry(int productId, int build, long count) {
 
     /** Unmarked objects (produced by tools that write no comp.id). */
     public static final int UNMARKED = 0x0000;
+
     public static final int IMPORT = 0x0001;
     /** prodidLinker1400: link.exe of Visual Studio 2015 and later (14.x). */
     public static final int LINKER_14 = 0x0102;

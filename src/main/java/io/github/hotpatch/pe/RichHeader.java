@@ -19,6 +19,8 @@ public record RichHeader(long offset, int xorKey, List<RichEntry> entries, boole
 
     /** The link.exe 14.x entry (product 0x0102), whose build number identifies the linker's toolset. */
     public Optional<RichEntry> linker() {
-        return entries.stream().filter(e -> e.productId() == RichEntry.LINKER_14).reduce((a, b) -> b);
+        return entries.stream()
+                .filter(e -> e.productId() == RichEntry.LINKER_14)
+                .reduce((a, b) -> b);
     }
 }

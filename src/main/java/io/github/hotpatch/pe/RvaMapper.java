@@ -26,9 +26,14 @@ final class RvaMapper {
             if (s.containsRva(rva)) {
                 long delta = rva - s.virtualAddress();
                 if (length > s.sizeOfRawData() || delta > s.sizeOfRawData() - length) {
-                    throw new PeFormatException(file, field, fieldOffset, "gives RVA " + Hex.of(rva) + " and size "
-                            + Hex.of(length) + ", which run past the 0x" + Long.toHexString(s.sizeOfRawData()).toUpperCase()
-                            + " bytes of raw data of section " + s.name());
+                    throw new PeFormatException(
+                            file,
+                            field,
+                            fieldOffset,
+                            "gives RVA " + Hex.of(rva) + " and size "
+                                    + Hex.of(length) + ", which run past the 0x"
+                                    + Long.toHexString(s.sizeOfRawData()).toUpperCase()
+                                    + " bytes of raw data of section " + s.name());
                 }
                 return s.pointerToRawData() + delta;
             }
@@ -36,9 +41,13 @@ final class RvaMapper {
         if (rva < sizeOfHeaders && length <= sizeOfHeaders - rva && !overlapsSection(rva, length)) {
             return rva; // headers are mapped 1:1
         }
-        throw new PeFormatException(file, field, fieldOffset, "gives RVA " + Hex.of(rva)
-                + ", which lies in no section (expected an address inside one of the " + sections.size()
-                + " sections)");
+        throw new PeFormatException(
+                file,
+                field,
+                fieldOffset,
+                "gives RVA " + Hex.of(rva)
+                        + ", which lies in no section (expected an address inside one of the " + sections.size()
+                        + " sections)");
     }
 
     /** The file offset of {@code rva}, or empty when no section (or header) maps it. */

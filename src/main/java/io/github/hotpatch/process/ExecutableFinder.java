@@ -31,7 +31,8 @@ public final class ExecutableFinder {
                 }
             }
         }
-        return new ExecutableFinder(dirs, System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
+        return new ExecutableFinder(
+                dirs, System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
     }
 
     public List<Path> searchPath() {

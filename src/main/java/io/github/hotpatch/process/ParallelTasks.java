@@ -26,8 +26,9 @@ public final class ParallelTasks {
     private ParallelTasks() {}
 
     /** Results in item order. With {@code parallel <= 1} the items run one after the other on this thread. */
-    public static <T, R> List<R> run(List<T> items, int parallel, java.util.function.Function<T, String> label,
-            Task<T, R> task) throws ToolException {
+    public static <T, R> List<R> run(
+            List<T> items, int parallel, java.util.function.Function<T, String> label, Task<T, R> task)
+            throws ToolException {
         if (parallel <= 1 || items.size() <= 1) {
             List<R> results = new ArrayList<>();
             for (T item : items) {
@@ -59,7 +60,9 @@ public final class ParallelTasks {
                     });
                     pool.shutdownNow();
                     Throwable cause = e.getCause();
-                    String suffix = stopped.isEmpty() ? "" : "\n  stopped because of this failure: " + String.join(", ", stopped);
+                    String suffix = stopped.isEmpty()
+                            ? ""
+                            : "\n  stopped because of this failure: " + String.join(", ", stopped);
                     if (cause instanceof ToolException te) {
                         throw new ToolException(te.getMessage() + suffix, te.exitCode());
                     }

@@ -27,7 +27,8 @@ public class ToolException extends Exception {
                 sb.append(' ');
             }
             // Quote only for display: the process itself always gets the argument array.
-            boolean plain = !arg.isEmpty() && arg.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == '"' || ch == '\'');
+            boolean plain = !arg.isEmpty()
+                    && arg.chars().noneMatch(ch -> Character.isWhitespace(ch) || ch == '"' || ch == '\'');
             sb.append(plain ? arg : '"' + arg.replace("\"", "\\\"") + '"');
         }
         return sb.toString();

@@ -12,8 +12,8 @@ import java.util.Objects;
  * One invocation of an external tool: the argument array (never a shell string), where it runs,
  * extra environment, a time limit and a label naming what it is for (e.g. the variant).
  */
-public record ToolRun(String label, List<String> command, Path workingDirectory, Map<String, String> environment,
-        Duration timeout) {
+public record ToolRun(
+        String label, List<String> command, Path workingDirectory, Map<String, String> environment, Duration timeout) {
 
     /** The time limit of a run nobody set one for. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(4);

@@ -25,8 +25,9 @@ public final class ToolRunner {
     public void runChecked(ToolRun run, LineSink sink) throws ToolException {
         Result result = run(run, sink);
         if (result.exitCode() != 0) {
-            throw new ToolException("[" + run.label() + "] " + run.command().get(0) + " failed with exit code "
-                    + result.exitCode() + "\n  command: " + run.displayCommand() + tailText(result.tail()),
+            throw new ToolException(
+                    "[" + run.label() + "] " + run.command().get(0) + " failed with exit code " + result.exitCode()
+                            + "\n  command: " + run.displayCommand() + tailText(result.tail()),
                     result.exitCode());
         }
     }
@@ -41,8 +42,8 @@ public final class ToolRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new ToolException("[" + run.label() + "] cannot start " + run.command().get(0) + ": " + e.getMessage()
-                    + "\n  command: " + run.displayCommand());
+            throw new ToolException("[" + run.label() + "] cannot start "
+                    + run.command().get(0) + ": " + e.getMessage() + "\n  command: " + run.displayCommand());
         }
         try {
             process.getOutputStream().close(); // tools must never wait for input from a build
@@ -65,8 +66,8 @@ public final class ToolRunner {
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new ToolException("[" + run.label() + "] interrupted; " + run.command().get(0) + " was killed\n  command: "
-                    + run.displayCommand());
+            throw new ToolException("[" + run.label() + "] interrupted; "
+                    + run.command().get(0) + " was killed\n  command: " + run.displayCommand());
         }
         return new Result(process.exitValue(), snapshot(tail));
     }
@@ -92,8 +93,8 @@ public final class ToolRunner {
     }
 
     private static void pump(Process process, LineSink sink, Deque<String> tail) {
-        try (BufferedReader reader = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 synchronized (tail) {

@@ -2,7 +2,6 @@ package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +15,7 @@ public final class ConsoleTable {
     public static final int DEFAULT_MESSAGE_WIDTH = 80;
     /** Subject and rule columns are capped too, so one long name cannot push the table off screen. */
     static final int MAX_NAME_WIDTH = 40;
+
     static final String ELLIPSIS = "...";
 
     private static final String[] HEADERS = {"SUBJECT", "RULE", "STATUS", "MESSAGE"};
@@ -44,7 +44,8 @@ public final class ConsoleTable {
                     fit(subject.name(), MAX_NAME_WIDTH),
                     fit(result.id(), MAX_NAME_WIDTH),
                     result.status().name(),
-                    fit(result.message(), messageWidth)});
+                    fit(result.message(), messageWidth)
+                });
             }
         }
         int[] widths = columnWidths(rows);

@@ -3,7 +3,6 @@ package io.github.hotpatch.report;
 import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

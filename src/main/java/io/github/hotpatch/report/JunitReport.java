@@ -2,15 +2,14 @@ package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * JUnit XML in the Surefire {@code TEST-*.xml} shape that Jenkins, Azure DevOps and GitLab read:
@@ -140,7 +139,10 @@ public final class JunitReport {
     /** The full evidence for the element body: attributes lose line breaks, text keeps them. */
     private static String details(RuleResult rule) {
         StringBuilder text = new StringBuilder()
-                .append(rule.id()).append(' ').append(rule.title()).append('\n')
+                .append(rule.id())
+                .append(' ')
+                .append(rule.title())
+                .append('\n')
                 .append(rule.message());
         if (rule.file() != null) {
             text.append("\nfile: ").append(rule.file());

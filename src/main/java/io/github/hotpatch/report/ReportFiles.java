@@ -1,7 +1,6 @@
 package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.SubjectReport;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -26,8 +25,7 @@ public final class ReportFiles {
     private static final Pattern UNSAFE_CHARS = Pattern.compile("[^A-Za-z0-9._-]");
     private static final Pattern WINDOWS_DEVICE = Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])");
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** As {@link #writeAll(Path, Path, String, List)} with SARIF locations relative to {@code dir}. */
     public static List<Path> writeAll(Path dir, String toolVersion, List<SubjectReport> subjects) throws IOException {

@@ -4,7 +4,6 @@ import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -99,8 +98,10 @@ public final class SarifReport {
         result.put("level", level(rule.status()));
         result.put("message", text(subject.name() + ": " + rule.message()));
         if (rule.file() != null) {
-            result.put("locations", List.of(Map.of("physicalLocation",
-                    Map.of("artifactLocation", locations.artifactLocation(rule.file())))));
+            result.put(
+                    "locations",
+                    List.of(Map.of(
+                            "physicalLocation", Map.of("artifactLocation", locations.artifactLocation(rule.file())))));
         }
         // The property bag keeps the subject identity machine-readable, not only in the message text.
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.RuleResult;
-
 import java.util.List;
 
 /** How many results of each status one subject has; the JUnit and console writers both need it. */
@@ -28,7 +27,10 @@ record StatusCounts(int passed, int failed, int notApplicable, int deviations) {
     }
 
     StatusCounts plus(StatusCounts other) {
-        return new StatusCounts(passed + other.passed, failed + other.failed,
-                notApplicable + other.notApplicable, deviations + other.deviations);
+        return new StatusCounts(
+                passed + other.passed,
+                failed + other.failed,
+                notApplicable + other.notApplicable,
+                deviations + other.deviations);
     }
 }

@@ -6,8 +6,7 @@ package io.github.hotpatch.report;
  */
 final class XmlText {
 
-    private XmlText() {
-    }
+    private XmlText() {}
 
     /**
      * Replaces each character XML 1.0 forbids with a visible escape such as <code>&#92;u0001</code>,
@@ -36,7 +35,9 @@ final class XmlText {
 
     // XML 1.0 §2.2 Char production; a lone surrogate comes back from codePointAt as itself and fails here.
     private static boolean isLegal(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
                 || (c >= 0x20 && c <= 0xD7FF)
                 || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);

@@ -16,8 +16,15 @@ import java.nio.file.Path;
  * @param value         the deciding value (the matching token, or the element's text), or {@code null} if absent
  * @param message       one line for a report: file, configuration, element and value
  */
-public record FlagEvidence(String flag, ProjectConfiguration configuration, Path file, boolean inEffect,
-                           Source source, String element, String value, String message) {
+public record FlagEvidence(
+        String flag,
+        ProjectConfiguration configuration,
+        Path file,
+        boolean inEffect,
+        Source source,
+        String element,
+        String value,
+        String message) {
 
     /** Where the deciding value was found. */
     public enum Source {

@@ -16,38 +16,73 @@ final class FlagEvidenceFinder {
         Optional<String> token = settings.additionalOptions().find(flag);
         if (token.isPresent()) {
             String also = "";
-            if (mapped.isPresent() && elementValue.isPresent() && !mapped.get().value().equalsIgnoreCase(elementValue.get())) {
+            if (mapped.isPresent()
+                    && elementValue.isPresent()
+                    && !mapped.get().value().equalsIgnoreCase(elementValue.get())) {
                 also = "; it overrides " + describe(mapped.get(), elementValue.get())
                         + ", which MSBuild passes earlier on the link command line";
             }
-            return new FlagEvidence(flag, settings.configuration(), settings.file(), true,
-                    FlagEvidence.Source.ADDITIONAL_OPTIONS, "AdditionalOptions", token.get(),
+            return new FlagEvidence(
+                    flag,
+                    settings.configuration(),
+                    settings.file(),
+                    true,
+                    FlagEvidence.Source.ADDITIONAL_OPTIONS,
+                    "AdditionalOptions",
+                    token.get(),
                     where + asked + " in effect: <Link><AdditionalOptions> has '" + token.get() + "'" + also);
         }
         if (mapped.isEmpty()) {
-            return new FlagEvidence(flag, settings.configuration(), settings.file(), false,
-                    FlagEvidence.Source.NOT_FOUND, null, null,
+            return new FlagEvidence(
+                    flag,
+                    settings.configuration(),
+                    settings.file(),
+                    false,
+                    FlagEvidence.Source.NOT_FOUND,
+                    null,
+                    null,
                     where + asked + " not in effect: not in <Link><AdditionalOptions> (" + quoted(settings)
                             + "), and CMake's flag table maps it to no element");
         }
         MappedLinkSetting m = mapped.get();
-        FlagEvidence.Source source = m.inPropertyGroup()
-                ? FlagEvidence.Source.PROPERTY_GROUP : FlagEvidence.Source.LINK_ELEMENT;
+        FlagEvidence.Source source =
+                m.inPropertyGroup() ? FlagEvidence.Source.PROPERTY_GROUP : FlagEvidence.Source.LINK_ELEMENT;
         if (elementValue.isPresent() && m.value().equalsIgnoreCase(elementValue.get())) {
-            return new FlagEvidence(flag, settings.configuration(), settings.file(), true, source,
-                    m.element(), elementValue.get(),
+            return new FlagEvidence(
+                    flag,
+                    settings.configuration(),
+                    settings.file(),
+                    true,
+                    source,
+                    m.element(),
+                    elementValue.get(),
                     where + asked + " in effect: " + describe(m, elementValue.get()));
         }
-        if (elementValue.isEmpty() && defaultOf(m).filter(m.value()::equalsIgnoreCase).isPresent()) {
-            return new FlagEvidence(flag, settings.configuration(), settings.file(), true,
-                    FlagEvidence.Source.DEFAULT, m.element(), null,
+        if (elementValue.isEmpty()
+                && defaultOf(m).filter(m.value()::equalsIgnoreCase).isPresent()) {
+            return new FlagEvidence(
+                    flag,
+                    settings.configuration(),
+                    settings.file(),
+                    true,
+                    FlagEvidence.Source.DEFAULT,
+                    m.element(),
+                    null,
                     where + asked + " in effect: no <" + m.element() + ">, so MSBuild's default "
                             + defaultOf(m).get() + " applies");
         }
-        String found = elementValue.map(v -> "found " + describe(m, v))
-                .orElse("no <" + m.element() + "> written" + defaultOf(m).map(d -> " (MSBuild default " + d + ")").orElse(""));
-        return new FlagEvidence(flag, settings.configuration(), settings.file(), false,
-                FlagEvidence.Source.NOT_FOUND, m.element(), elementValue.orElse(null),
+        String found = elementValue
+                .map(v -> "found " + describe(m, v))
+                .orElse("no <" + m.element() + "> written"
+                        + defaultOf(m).map(d -> " (MSBuild default " + d + ")").orElse(""));
+        return new FlagEvidence(
+                flag,
+                settings.configuration(),
+                settings.file(),
+                false,
+                FlagEvidence.Source.NOT_FOUND,
+                m.element(),
+                elementValue.orElse(null),
                 where + asked + " not in effect: not in <Link><AdditionalOptions> (" + quoted(settings)
                         + ") and not as <" + m.element() + ">" + m.value() + "</" + m.element() + ">; " + found);
     }
@@ -58,7 +93,8 @@ final class FlagEvidenceFinder {
 
     private static Optional<String> defaultOf(MappedLinkSetting m) {
         return m.element().equals("LinkIncremental")
-                ? Optional.of(LinkSettings.LINK_INCREMENTAL_DEFAULT) : Optional.empty();
+                ? Optional.of(LinkSettings.LINK_INCREMENTAL_DEFAULT)
+                : Optional.empty();
     }
 
     private static String describe(MappedLinkSetting m, String value) {

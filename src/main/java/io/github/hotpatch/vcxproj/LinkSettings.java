@@ -23,8 +23,12 @@ public final class LinkSettings {
     private final Map<String, String> linkElements;
     private final Map<String, String> properties;
 
-    LinkSettings(Path file, ProjectConfiguration configuration, AdditionalOptions additionalOptions,
-                 Map<String, String> linkElements, Map<String, String> properties) {
+    LinkSettings(
+            Path file,
+            ProjectConfiguration configuration,
+            AdditionalOptions additionalOptions,
+            Map<String, String> linkElements,
+            Map<String, String> properties) {
         this.file = Objects.requireNonNull(file, "file");
         this.configuration = Objects.requireNonNull(configuration, "configuration");
         this.additionalOptions = Objects.requireNonNull(additionalOptions, "additionalOptions");

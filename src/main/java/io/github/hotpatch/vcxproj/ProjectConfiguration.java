@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public record ProjectConfiguration(String configuration, String platform) {
 
     /** The only condition form CMake writes: {@code '$(Configuration)|$(Platform)'=='Release|ARM64'}. */
-    private static final Pattern CONDITION = Pattern.compile(
-            "\\s*'\\$\\(Configuration\\)\\|\\$\\(Platform\\)'\\s*==\\s*'([^'|]+)\\|([^'|]+)'\\s*");
+    private static final Pattern CONDITION =
+            Pattern.compile("\\s*'\\$\\(Configuration\\)\\|\\$\\(Platform\\)'\\s*==\\s*'([^'|]+)\\|([^'|]+)'\\s*");
 
     public ProjectConfiguration {
         Objects.requireNonNull(configuration, "configuration");
@@ -28,12 +28,14 @@ public record ProjectConfiguration(String configuration, String platform) {
     public static ProjectConfiguration parse(String configurationAndPlatform) {
         Objects.requireNonNull(configurationAndPlatform, "configurationAndPlatform");
         int bar = configurationAndPlatform.indexOf('|');
-        if (bar <= 0 || bar == configurationAndPlatform.length() - 1
+        if (bar <= 0
+                || bar == configurationAndPlatform.length() - 1
                 || configurationAndPlatform.indexOf('|', bar + 1) >= 0) {
             throw new IllegalArgumentException(
                     "expected Configuration|Platform (e.g. Release|ARM64), got '" + configurationAndPlatform + "'");
         }
-        return new ProjectConfiguration(configurationAndPlatform.substring(0, bar).trim(),
+        return new ProjectConfiguration(
+                configurationAndPlatform.substring(0, bar).trim(),
                 configurationAndPlatform.substring(bar + 1).trim());
     }
 
@@ -49,7 +51,8 @@ public record ProjectConfiguration(String configuration, String platform) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new ProjectConfiguration(m.group(1).trim(), m.group(2).trim()));
+        return Optional.of(
+                new ProjectConfiguration(m.group(1).trim(), m.group(2).trim()));
     }
 
     @Override

@@ -28,11 +28,14 @@ final class SecureXmlParser {
     static Document parse(Path file) throws IOException {
         long size = Files.size(file);
         if (size == 0) {
-            throw new VcxprojFormatException(file, "file is empty; expected an MSBuild project (<Project> root element)");
+            throw new VcxprojFormatException(
+                    file, "file is empty; expected an MSBuild project (<Project> root element)");
         }
         if (size > MAX_BYTES) {
-            throw new VcxprojFormatException(file, "file has " + size + " bytes, more than the " + MAX_BYTES
-                    + " a project file may have; refusing to parse it");
+            throw new VcxprojFormatException(
+                    file,
+                    "file has " + size + " bytes, more than the " + MAX_BYTES
+                            + " a project file may have; refusing to parse it");
         }
         byte[] bytes = Files.readAllBytes(file);
         try {
@@ -42,9 +45,12 @@ final class SecureXmlParser {
         } catch (SAXException e) {
             throw new VcxprojFormatException(file, "not an XML document: " + e.getMessage(), e);
         } catch (IOException e) {
-            // The bytes are in memory, so this is the XML declaration's fault, e.g. encoding="ut-f8" (found by fuzzing).
-            throw new VcxprojFormatException(file, "unreadable XML declaration: " + e + "; expected an MSBuild project"
-                    + " in UTF-8 or UTF-16", e);
+            // The bytes are in memory, so this is the XML declaration's fault, e.g. encoding="ut-f8" (found by
+            // fuzzing).
+            throw new VcxprojFormatException(
+                    file,
+                    "unreadable XML declaration: " + e + "; expected an MSBuild project" + " in UTF-8 or UTF-16",
+                    e);
         }
     }
 

@@ -61,8 +61,10 @@ public final class VcxprojFile {
     public LinkSettings requireLinkSettings(ProjectConfiguration configuration) throws VcxprojFormatException {
         LinkSettings found = settings.get(configuration);
         if (found == null) {
-            throw new VcxprojFormatException(file, "expected configuration " + configuration + ", but the project has "
-                    + settings.keySet().stream().map(Object::toString).collect(Collectors.joining(", ")));
+            throw new VcxprojFormatException(
+                    file,
+                    "expected configuration " + configuration + ", but the project has "
+                            + settings.keySet().stream().map(Object::toString).collect(Collectors.joining(", ")));
         }
         return found;
     }

@@ -21,7 +21,10 @@ import org.w3c.dom.Node;
  */
 final class VcxprojReader {
 
-    private enum Kind { PROPERTY, LINK }
+    private enum Kind {
+        PROPERTY,
+        LINK
+    }
 
     /** One element value and the conditions (group's and its own) that guard it. */
     private record Definition(Kind kind, List<String> conditions, String name, String value) {}
@@ -42,9 +45,11 @@ final class VcxprojReader {
         Element root = document.getDocumentElement();
         String ns = root.getNamespaceURI();
         if (!"Project".equals(root.getLocalName()) || !(ns == null || VcxprojFile.MSBUILD_NAMESPACE.equals(ns))) {
-            throw new VcxprojFormatException(file, "expected root element <Project xmlns=\""
-                    + VcxprojFile.MSBUILD_NAMESPACE + "\">, found <" + root.getTagName() + ">"
-                    + (ns == null ? "" : " in namespace " + ns));
+            throw new VcxprojFormatException(
+                    file,
+                    "expected root element <Project xmlns=\""
+                            + VcxprojFile.MSBUILD_NAMESPACE + "\">, found <" + root.getTagName() + ">"
+                            + (ns == null ? "" : " in namespace " + ns));
         }
         VcxprojReader reader = new VcxprojReader(file, ns);
         reader.collect(root);
@@ -85,8 +90,10 @@ final class VcxprojReader {
             try {
                 configurations.add(ProjectConfiguration.parse(include));
             } catch (IllegalArgumentException e) {
-                throw new VcxprojFormatException(file, "expected <ProjectConfiguration Include=\"Configuration|Platform\">, "
-                        + "found Include=\"" + include + "\"");
+                throw new VcxprojFormatException(
+                        file,
+                        "expected <ProjectConfiguration Include=\"Configuration|Platform\">, " + "found Include=\""
+                                + include + "\"");
             }
         }
     }
@@ -97,7 +104,11 @@ final class VcxprojReader {
             addCondition(conditions, e);
         }
         addCondition(conditions, element);
-        definitions.add(new Definition(kind, conditions, element.getLocalName(), element.getTextContent().trim()));
+        definitions.add(new Definition(
+                kind,
+                conditions,
+                element.getLocalName(),
+                element.getTextContent().trim()));
     }
 
     private static void addCondition(List<String> conditions, Element e) {
@@ -108,8 +119,10 @@ final class VcxprojReader {
 
     private VcxprojFile evaluate() throws VcxprojFormatException {
         if (configurations.isEmpty()) {
-            throw new VcxprojFormatException(file, "expected <ItemGroup Label=\"ProjectConfigurations\"> with "
-                    + "<ProjectConfiguration Include=\"Configuration|Platform\"> items; found none");
+            throw new VcxprojFormatException(
+                    file,
+                    "expected <ItemGroup Label=\"ProjectConfigurations\"> with "
+                            + "<ProjectConfiguration Include=\"Configuration|Platform\"> items; found none");
         }
         Map<ProjectConfiguration, LinkSettings> settings = new LinkedHashMap<>();
         for (ProjectConfiguration configuration : configurations) {

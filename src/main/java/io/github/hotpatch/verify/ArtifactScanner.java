@@ -53,7 +53,8 @@ public final class ArtifactScanner {
                 if (Files.isRegularFile(p) && (hasPeExtension(p) || startsWithMz(p))) {
                     result.add(p);
                     if (result.size() > MAX_FILES) {
-                        throw new IOException(root + ": more than " + MAX_FILES + " PE files; inspect a smaller directory");
+                        throw new IOException(
+                                root + ": more than " + MAX_FILES + " PE files; inspect a smaller directory");
                     }
                 }
             }

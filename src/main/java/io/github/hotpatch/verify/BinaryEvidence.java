@@ -21,7 +21,11 @@ import java.util.Optional;
  * @param pdbError    why the PDB could not be read
  * @param pdbSearched where a PDB was looked for (for messages)
  */
-public record BinaryEvidence(PeImage image, Optional<Path> pdbPath, Optional<PdbFile> pdb, Optional<String> pdbError,
+public record BinaryEvidence(
+        PeImage image,
+        Optional<Path> pdbPath,
+        Optional<PdbFile> pdb,
+        Optional<String> pdbError,
         List<Path> pdbSearched) {
 
     public BinaryEvidence {
@@ -48,32 +52,39 @@ public record BinaryEvidence(PeImage image, Optional<Path> pdbPath, Optional<Pdb
             int dot = name.lastIndexOf('.');
             Path dir = binary.toAbsolutePath().getParent();
             candidates.add(dir.resolve((dot > 0 ? name.substring(0, dot) : name) + ".pdb"));
-            image.codeView().map(CodeViewRecord::pdbPath).filter(p -> !p.isBlank()).ifPresent(p -> {
-                String leaf = p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
-                if (!leaf.isEmpty()) {
-                    candidates.add(dir.resolve(leaf));
-                }
-                try {
-                    // The RSDS path is the build machine's; it only helps when this is that machine. A relative
-                    // one (/PDBALTPATH:%_PDB%) would resolve against this process's working directory, so only
-                    // its leaf, beside the image (above), is looked at.
-                    Path recorded = binary.getFileSystem().getPath(p);
-                    if (recorded.isAbsolute()) {
-                        candidates.add(recorded);
-                    }
-                } catch (RuntimeException invalidOnThisFileSystem) {
-                    // a Windows path on Linux and similar: nothing to look at
-                }
-            });
+            image.codeView()
+                    .map(CodeViewRecord::pdbPath)
+                    .filter(p -> !p.isBlank())
+                    .ifPresent(p -> {
+                        String leaf = p.substring(Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')) + 1);
+                        if (!leaf.isEmpty()) {
+                            candidates.add(dir.resolve(leaf));
+                        }
+                        try {
+                            // The RSDS path is the build machine's; it only helps when this is that machine. A relative
+                            // one (/PDBALTPATH:%_PDB%) would resolve against this process's working directory, so only
+                            // its leaf, beside the image (above), is looked at.
+                            Path recorded = binary.getFileSystem().getPath(p);
+                            if (recorded.isAbsolute()) {
+                                candidates.add(recorded);
+                            }
+                        } catch (RuntimeException invalidOnThisFileSystem) {
+                            // a Windows path on Linux and similar: nothing to look at
+                        }
+                    });
         }
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate)) {
                 try {
-                    return new BinaryEvidence(image, Optional.of(candidate), Optional.of(PdbFile.read(candidate)),
-                            Optional.empty(), candidates);
+                    return new BinaryEvidence(
+                            image,
+                            Optional.of(candidate),
+                            Optional.of(PdbFile.read(candidate)),
+                            Optional.empty(),
+                            candidates);
                 } catch (IOException e) {
-                    return new BinaryEvidence(image, Optional.of(candidate), Optional.empty(),
-                            Optional.of(e.getMessage()), candidates);
+                    return new BinaryEvidence(
+                            image, Optional.of(candidate), Optional.empty(), Optional.of(e.getMessage()), candidates);
                 }
             }
         }
@@ -82,7 +93,11 @@ public record BinaryEvidence(PeImage image, Optional<Path> pdbPath, Optional<Pdb
 
     /** Whether the PDB read is the one the image's RSDS record names: same GUID and same age. */
     public boolean pdbMatches() {
-        return pdb.isPresent() && image.codeView().map(cv -> java.util.Arrays.equals(cv.guid(), pdb.get().guid().bytes())
-                && cv.age() == pdb.get().age()).orElse(false);
+        return pdb.isPresent()
+                && image.codeView()
+                        .map(cv -> java.util.Arrays.equals(
+                                        cv.guid(), pdb.get().guid().bytes())
+                                && cv.age() == pdb.get().age())
+                        .orElse(false);
     }
 }

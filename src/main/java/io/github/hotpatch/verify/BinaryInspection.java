@@ -19,16 +19,21 @@ public final class BinaryInspection {
      * Checks {@code evidence}. Without an explicit profile (inspect), the profile is the one for the image's arch
      * (or {@code arch}) and its linker as identified from the evidence; an unknown linker is held to MSVC's.
      */
-    public static SubjectReport inspect(String subjectName, BinaryEvidence evidence, Optional<Arch> arch,
-            Optional<HotpatchProfile> profile) {
+    public static SubjectReport inspect(
+            String subjectName, BinaryEvidence evidence, Optional<Arch> arch, Optional<HotpatchProfile> profile) {
         PeImage image = evidence.image();
         LinkerIdentity linker = LinkerIdentity.of(image, evidence.pdb());
         Optional<Arch> imageArch = java.util.Arrays.stream(Arch.values())
-                .filter(a -> a.peMachine == image.machine().code()).findFirst();
-        HotpatchProfile chosen = profile.orElseGet(() -> HotpatchProfile.of(arch.or(() -> imageArch).orElse(Arch.ARM64),
-                linker.kind().orElse(LinkerKind.MSVC)));
+                .filter(a -> a.peMachine == image.machine().code())
+                .findFirst();
+        HotpatchProfile chosen = profile.orElseGet(() -> HotpatchProfile.of(
+                arch.or(() -> imageArch).orElse(Arch.ARM64), linker.kind().orElse(LinkerKind.MSVC)));
         List<RuleResult> results = BinaryRules.check(evidence, arch, chosen, linker);
-        return new SubjectReport(subjectName, SubjectReport.KIND_BINARY, image.machine().name(), results,
+        return new SubjectReport(
+                subjectName,
+                SubjectReport.KIND_BINARY,
+                image.machine().name(),
+                results,
                 facts(evidence, linker, chosen));
     }
 
@@ -38,18 +43,38 @@ public final class BinaryInspection {
         f.put("file", image.file().toString());
         f.put("machine", image.machine().name());
         f.put("linker", linker.toFacts());
-        f.put("debugEntries", image.debugEntries().stream().map(DebugEntry::typeName).toList());
-        f.put("exDllCharacteristics", image.exDllCharacteristics().isPresent() ? image.exDllCharacteristics().getAsInt() : null);
+        f.put(
+                "debugEntries",
+                image.debugEntries().stream().map(DebugEntry::typeName).toList());
+        f.put(
+                "exDllCharacteristics",
+                image.exDllCharacteristics().isPresent()
+                        ? image.exDllCharacteristics().getAsInt()
+                        : null);
         f.put("hotpatchCompatible", image.hotpatchCompatible());
-        f.put("relocations", image.relocations().present() && !image.relocations().relocsStripped());
-        f.put("loadConfig", image.loadConfig().map(lc -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("size", lc.size());
-            m.put("guardFlags", lc.guardFlags().isPresent() ? lc.guardFlags().getAsInt() : null);
-            // Describes a patch image; a base image carries 0 (FACTS §2: an inference, no public doc).
-            m.put("hotPatchTableOffset", lc.hotPatchTableOffset().isPresent() ? lc.hotPatchTableOffset().getAsLong() : null);
-            return (Object) m;
-        }).orElse(null));
+        f.put(
+                "relocations",
+                image.relocations().present() && !image.relocations().relocsStripped());
+        f.put(
+                "loadConfig",
+                image.loadConfig()
+                        .map(lc -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("size", lc.size());
+                            m.put(
+                                    "guardFlags",
+                                    lc.guardFlags().isPresent()
+                                            ? lc.guardFlags().getAsInt()
+                                            : null);
+                            // Describes a patch image; a base image carries 0 (FACTS §2: an inference, no public doc).
+                            m.put(
+                                    "hotPatchTableOffset",
+                                    lc.hotPatchTableOffset().isPresent()
+                                            ? lc.hotPatchTableOffset().getAsLong()
+                                            : null);
+                            return (Object) m;
+                        })
+                        .orElse(null));
         f.put("pdb", pdbFacts(evidence));
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("linker", profile.linker().name());

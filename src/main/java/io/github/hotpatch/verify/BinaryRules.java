@@ -27,8 +27,8 @@ public final class BinaryRules {
      * @param expectedArch the variant's arch, or empty (inspect without -Dhotpatch.arch: any ARM64/x64 image)
      * @param profile      the profile the image should carry (the variant's, or the one for its arch and linker)
      */
-    public static List<RuleResult> check(BinaryEvidence evidence, Optional<Arch> expectedArch, HotpatchProfile profile,
-            LinkerIdentity linker) {
+    public static List<RuleResult> check(
+            BinaryEvidence evidence, Optional<Arch> expectedArch, HotpatchProfile profile, LinkerIdentity linker) {
         PeImage image = evidence.image();
         Path file = image.file();
         List<RuleResult> results = new ArrayList<>();
@@ -47,74 +47,92 @@ public final class BinaryRules {
     static RuleResult machine(PeImage image, Optional<Arch> expected) {
         int code = image.machine().code();
         String seen = "COFF header Machine at offset 0x" + Long.toHexString(image.eLfanew() + 4) + " = 0x"
-                + Integer.toHexString(code).toUpperCase() + " (" + image.machine().name() + ")";
+                + Integer.toHexString(code).toUpperCase() + " ("
+                + image.machine().name() + ")";
         if (expected.isPresent()) {
             return code == expected.get().peMachine
                     ? Rule.BINARY_MACHINE.pass(seen, image.file())
-                    : Rule.BINARY_MACHINE.fail(seen + ", expected " + expected.get() + " (0x"
-                            + Integer.toHexString(expected.get().peMachine).toUpperCase() + ")", image.file());
+                    : Rule.BINARY_MACHINE.fail(
+                            seen + ", expected " + expected.get() + " (0x"
+                                    + Integer.toHexString(expected.get().peMachine)
+                                            .toUpperCase() + ")",
+                            image.file());
         }
         boolean known = Arrays.stream(Arch.values()).anyMatch(a -> a.peMachine == code);
-        return known ? Rule.BINARY_MACHINE.pass(seen + "; no arch was given, so any ARM64/x64 image passes", image.file())
+        return known
+                ? Rule.BINARY_MACHINE.pass(seen + "; no arch was given, so any ARM64/x64 image passes", image.file())
                 : Rule.BINARY_MACHINE.fail(seen + ": not an arch this plugin hotpatches (ARM64, x64)", image.file());
     }
 
     static RuleResult hotpatchBit(PeImage image) {
         List<DebugEntry> entries = image.debugEntries(DebugType.EX_DLLCHARACTERISTICS);
         if (entries.isEmpty()) {
-            return Rule.BINARY_HOTPATCH_BIT.fail("no EX_DLLCHARACTERISTICS (type 20) entry in the debug directory ("
-                    + image.debugEntries().size() + " entries: " + typeNames(image) + "): not linked with /hotpatchcompatible",
+            return Rule.BINARY_HOTPATCH_BIT.fail(
+                    "no EX_DLLCHARACTERISTICS (type 20) entry in the debug directory ("
+                            + image.debugEntries().size() + " entries: " + typeNames(image)
+                            + "): not linked with /hotpatchcompatible",
                     image.file());
         }
         DebugEntry entry = entries.get(0);
         if (entry.exDllCharacteristics().isEmpty()) {
-            return Rule.BINARY_HOTPATCH_BIT.fail("EX_DLLCHARACTERISTICS entry at offset 0x" + Long.toHexString(entry.fileOffset())
-                    + " has no readable data", image.file());
+            return Rule.BINARY_HOTPATCH_BIT.fail(
+                    "EX_DLLCHARACTERISTICS entry at offset 0x" + Long.toHexString(entry.fileOffset())
+                            + " has no readable data",
+                    image.file());
         }
         int value = entry.exDllCharacteristics().getAsInt();
         String seen = "EX_DLLCHARACTERISTICS (debug entry at offset 0x" + Long.toHexString(entry.fileOffset())
                 + ", data at 0x" + Long.toHexString(entry.pointerToRawData()) + ") = 0x" + Integer.toHexString(value);
-        return (value & 0x80) != 0 ? Rule.BINARY_HOTPATCH_BIT.pass(seen + ": HOTPATCH_COMPATIBLE set", image.file())
+        return (value & 0x80) != 0
+                ? Rule.BINARY_HOTPATCH_BIT.pass(seen + ": HOTPATCH_COMPATIBLE set", image.file())
                 : Rule.BINARY_HOTPATCH_BIT.fail(seen + ": HOTPATCH_COMPATIBLE (0x80) clear", image.file());
     }
 
     static RuleResult relocations(PeImage image) {
         BaseRelocations r = image.relocations();
-        String seen = "data directory #5 (base relocations) RVA 0x" + Long.toHexString(r.directory().rva()) + " size "
+        String seen = "data directory #5 (base relocations) RVA 0x"
+                + Long.toHexString(r.directory().rva()) + " size "
                 + r.directory().size() + ", .reloc section " + (r.relocSection() ? "present" : "absent")
                 + ", FILE_RELOCS_STRIPPED " + (r.relocsStripped() ? "set" : "clear")
                 + ", DYNAMIC_BASE " + ((image.dllCharacteristics() & 0x40) != 0 ? "set" : "clear");
-        return r.present() && !r.relocsStripped() ? Rule.BINARY_RELOCATIONS.pass(seen, image.file())
-                : Rule.BINARY_RELOCATIONS.fail(seen + ": a hotpatch needs the relocations /PROFILE keeps (/FIXED:NO)",
-                        image.file());
+        return r.present() && !r.relocsStripped()
+                ? Rule.BINARY_RELOCATIONS.pass(seen, image.file())
+                : Rule.BINARY_RELOCATIONS.fail(
+                        seen + ": a hotpatch needs the relocations /PROFILE keeps (/FIXED:NO)", image.file());
     }
 
     static RuleResult codeView(PeImage image) {
         Optional<CodeViewRecord> cv = image.codeView();
-        return cv.map(r -> Rule.BINARY_CODEVIEW.pass("RSDS record: GUID " + r.guidString() + ", age " + r.age() + ", PDB '"
-                + r.pdbPath() + "'", image.file()))
-                .orElseGet(() -> Rule.BINARY_CODEVIEW.fail("no CODEVIEW RSDS record in the debug directory (entries: "
-                        + typeNames(image) + "): link with /DEBUG", image.file()));
+        return cv.map(r -> Rule.BINARY_CODEVIEW.pass(
+                        "RSDS record: GUID " + r.guidString() + ", age " + r.age() + ", PDB '" + r.pdbPath() + "'",
+                        image.file()))
+                .orElseGet(() -> Rule.BINARY_CODEVIEW.fail(
+                        "no CODEVIEW RSDS record in the debug directory (entries: " + typeNames(image)
+                                + "): link with /DEBUG",
+                        image.file()));
     }
 
     static RuleResult pdbMatches(BinaryEvidence e) {
         Optional<CodeViewRecord> cv = e.image().codeView();
         if (e.pdbError().isPresent()) {
-            return Rule.BINARY_PDB_MATCHES.fail("PDB unreadable: " + e.pdbError().get(), e.pdbPath().orElse(null));
+            return Rule.BINARY_PDB_MATCHES.fail(
+                    "PDB unreadable: " + e.pdbError().get(), e.pdbPath().orElse(null));
         }
         if (e.pdb().isEmpty()) {
             return Rule.BINARY_PDB_MATCHES.fail("no PDB found; looked for " + e.pdbSearched(), e.file());
         }
         PdbFile pdb = e.pdb().get();
         if (cv.isEmpty()) {
-            return Rule.BINARY_PDB_MATCHES.fail("the image has no RSDS record to match " + pdb.path() + " against", e.file());
+            return Rule.BINARY_PDB_MATCHES.fail(
+                    "the image has no RSDS record to match " + pdb.path() + " against", e.file());
         }
         String pdbGuid = pdb.guid().formatted();
         String imageGuid = cv.get().guidString();
-        String seen = "image RSDS GUID " + imageGuid + " age " + cv.get().age() + "; PDB info stream GUID " + pdbGuid + " age "
-                + pdb.age() + " (DBI age " + pdb.dbi().age() + ")";
-        return e.pdbMatches() ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path()) : Rule.BINARY_PDB_MATCHES.fail(seen
-                + ": the PDB belongs to another link", pdb.path());
+        String seen = "image RSDS GUID " + imageGuid + " age " + cv.get().age() + "; PDB info stream GUID " + pdbGuid
+                + " age " + pdb.age() + " (DBI age " + pdb.dbi().age() + ")";
+        return e.pdbMatches()
+                ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path())
+                : Rule.BINARY_PDB_MATCHES.fail(seen + ": the PDB belongs to another link", pdb.path());
     }
 
     static RuleResult notIncremental(BinaryEvidence e) {
@@ -124,10 +142,12 @@ public final class BinaryRules {
         PdbFile pdb = e.pdb().get();
         String pdbName = pdb.path().getFileName().toString();
         Path ilk = pdb.path().resolveSibling(pdbName.substring(0, Math.max(0, pdbName.length() - 4)) + ".ilk");
-        String seen = "DBI header Flags (offset 56) = 0x" + Integer.toHexString(pdb.dbi().flags())
+        String seen = "DBI header Flags (offset 56) = 0x"
+                + Integer.toHexString(pdb.dbi().flags())
                 + ", WasIncrementallyLinked " + (pdb.incrementallyLinked() ? "set" : "clear") + "; " + ilk.getFileName()
                 + (Files.exists(ilk) ? " exists" : " absent");
-        return !pdb.incrementallyLinked() && !Files.exists(ilk) ? Rule.BINARY_NOT_INCREMENTAL.pass(seen, pdb.path())
+        return !pdb.incrementallyLinked() && !Files.exists(ilk)
+                ? Rule.BINARY_NOT_INCREMENTAL.pass(seen, pdb.path())
                 : Rule.BINARY_NOT_INCREMENTAL.fail(seen + ": link with /INCREMENTAL:NO", pdb.path());
     }
 
@@ -135,47 +155,58 @@ public final class BinaryRules {
         boolean peFixup = e.image().hasDebugEntry(DebugType.FIXUP);
         boolean pdbFixup = e.pdb().map(PdbFile::hasFixupStream).orElse(false);
         if (peFixup || pdbFixup) {
-            return Rule.BINARY_FIXUP.pass((pdbFixup ? "PDB optional debug header names a FIXUP stream" : "")
-                    + (peFixup && pdbFixup ? "; " : "") + (peFixup ? "PE debug directory has a FIXUP (type 6) entry" : ""),
+            return Rule.BINARY_FIXUP.pass(
+                    (pdbFixup ? "PDB optional debug header names a FIXUP stream" : "")
+                            + (peFixup && pdbFixup ? "; " : "")
+                            + (peFixup ? "PE debug directory has a FIXUP (type 6) entry" : ""),
                     e.pdbPath().orElse(e.file()));
         }
         if (linker.kind().equals(Optional.of(LinkerKind.LLD))) {
-            return Rule.BINARY_FIXUP.notApplicable("linked by " + linker.name() + ", which writes no FIXUP data for /PROFILE",
-                    e.file());
+            return Rule.BINARY_FIXUP.notApplicable(
+                    "linked by " + linker.name() + ", which writes no FIXUP data for /PROFILE", e.file());
         }
         if (e.pdb().isEmpty()) {
             return Rule.BINARY_FIXUP.fail("no PE FIXUP entry and no PDB read to look for a FIXUP stream", e.file());
         }
-        return Rule.BINARY_FIXUP.fail("no FIXUP stream in the PDB's optional debug header and no FIXUP debug entry:"
-                + " /PROFILE (/DEBUGTYPE:cv,fixup) was not in effect", e.pdbPath().orElse(e.file()));
+        return Rule.BINARY_FIXUP.fail(
+                "no FIXUP stream in the PDB's optional debug header and no FIXUP debug entry:"
+                        + " /PROFILE (/DEBUGTYPE:cv,fixup) was not in effect",
+                e.pdbPath().orElse(e.file()));
     }
 
     static RuleResult linkCommand(BinaryEvidence e, HotpatchProfile profile) {
         if (e.pdb().isEmpty()) {
-            return Rule.BINARY_LINK_COMMAND.fail("no PDB read, so the recorded linker command line could not be checked",
-                    e.file());
+            return Rule.BINARY_LINK_COMMAND.fail(
+                    "no PDB read, so the recorded linker command line could not be checked", e.file());
         }
         PdbFile pdb = e.pdb().get();
         Optional<String> cmd = pdb.linkerCommandLine();
         if (cmd.isEmpty()) {
-            return Rule.BINARY_LINK_COMMAND.fail("the PDB's * Linker * module has no S_ENVBLOCK 'cmd' entry", pdb.path());
+            return Rule.BINARY_LINK_COMMAND.fail(
+                    "the PDB's * Linker * module has no S_ENVBLOCK 'cmd' entry", pdb.path());
         }
         List<String> tokens = LinkerFlags.tokens(cmd.get());
-        List<String> missing = profile.flags().stream().filter(f -> LinkerFlags.find(tokens, f).isEmpty()).toList();
+        List<String> missing = profile.flags().stream()
+                .filter(f -> LinkerFlags.find(tokens, f).isEmpty())
+                .toList();
         String where = "S_ENVBLOCK cmd of the * Linker * module";
         if (missing.isEmpty()) {
             return Rule.BINARY_LINK_COMMAND.pass(where + " has " + String.join(" ", profile.flags()), pdb.path());
         }
-        return Rule.BINARY_LINK_COMMAND.fail(where + " lacks " + String.join(" ", missing) + " (profile "
-                + profile.linker() + " " + profile.arch() + ")", pdb.path());
+        return Rule.BINARY_LINK_COMMAND.fail(
+                where + " lacks " + String.join(" ", missing) + " (profile " + profile.linker() + " " + profile.arch()
+                        + ")",
+                pdb.path());
     }
 
     static RuleResult mapFile(BinaryEvidence e, HotpatchProfile profile) {
         boolean mapInsteadOfPdbInject = profile.linker() == LinkerKind.LLD && profile.contains("/map");
         if (!mapInsteadOfPdbInject) {
-            return Rule.BINARY_MAP_FILE.notApplicable(profile.contains("/pdbinject:mapfile")
-                    ? "link.exe injects the map into the PDB (/pdbinject:mapfile): HP-BIN-008 checks it"
-                    : "the " + profile.arch() + " profile needs no map file", e.file());
+            return Rule.BINARY_MAP_FILE.notApplicable(
+                    profile.contains("/pdbinject:mapfile")
+                            ? "link.exe injects the map into the PDB (/pdbinject:mapfile): HP-BIN-008 checks it"
+                            : "the " + profile.arch() + " profile needs no map file",
+                    e.file());
         }
         String image = e.file().getFileName().toString();
         String stem = image.contains(".") ? image.substring(0, image.lastIndexOf('.')) : image;
@@ -188,12 +219,17 @@ public final class BinaryRules {
         }
         for (Path map : places) {
             if (Files.isRegularFile(map)) {
-                return Rule.BINARY_MAP_FILE.deviation(map + " is there: lld-link cannot inject the map into the PDB"
-                        + " (/pdbinject:mapfile), so this is a substitute, not the reference layout", map);
+                return Rule.BINARY_MAP_FILE.deviation(
+                        map + " is there: lld-link cannot inject the map into the PDB"
+                                + " (/pdbinject:mapfile), so this is a substitute, not the reference layout",
+                        map);
             }
         }
-        return Rule.BINARY_MAP_FILE.fail("no " + stem + ".map in " + places.stream().map(Path::getParent).distinct().toList()
-                + ": the lld profile writes it with /map", places.get(0));
+        return Rule.BINARY_MAP_FILE.fail(
+                "no " + stem + ".map in "
+                        + places.stream().map(Path::getParent).distinct().toList()
+                        + ": the lld profile writes it with /map",
+                places.get(0));
     }
 
     static String typeNames(PeImage image) {

@@ -16,7 +16,9 @@ public final class Inspector {
     /** What was inspected: one subject per readable PE file, one entry per unreadable one. */
     public record Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
         public boolean ready() {
-            return unreadable.isEmpty() && !subjects.isEmpty() && subjects.stream().allMatch(SubjectReport::passed);
+            return unreadable.isEmpty()
+                    && !subjects.isEmpty()
+                    && subjects.stream().allMatch(SubjectReport::passed);
         }
     }
 
@@ -39,8 +41,10 @@ public final class Inspector {
             }
         }
         BinaryEvidence evidence = BinaryEvidence.collect(target, pdb);
-        return new Result(true, List.of(BinaryInspection.inspect(target.getFileName().toString(), evidence, arch,
-                Optional.empty())), List.of());
+        return new Result(
+                true,
+                List.of(BinaryInspection.inspect(target.getFileName().toString(), evidence, arch, Optional.empty())),
+                List.of());
     }
 
     /** A report's file names the zip it came from ({@code artifact.zip!/bin/x.dll}), not a path inside the zip. */
@@ -61,7 +65,8 @@ public final class Inspector {
                 subjects.add(label.endsWith("!") ? inZip(subject, label + "/" + name) : subject);
             } catch (IOException e) {
                 // One damaged file gets its own entry; the rest of the artifact is still checked.
-                unreadable.add(new UnreadableSubject(label.endsWith("!") ? label + "/" + name : file.toString(),
+                unreadable.add(new UnreadableSubject(
+                        label.endsWith("!") ? label + "/" + name : file.toString(),
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }

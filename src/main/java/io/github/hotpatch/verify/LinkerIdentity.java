@@ -29,20 +29,31 @@ public record LinkerIdentity(Optional<LinkerKind> kind, String name, String vers
         if (pdb.isPresent() && pdb.get().linkerName().isPresent()) {
             String name = pdb.get().linkerName().get();
             String lower = name.toLowerCase(Locale.ROOT);
-            Optional<LinkerKind> kind = lower.contains("llvm") || lower.contains("lld") ? Optional.of(LinkerKind.LLD)
+            Optional<LinkerKind> kind = lower.contains("llvm") || lower.contains("lld")
+                    ? Optional.of(LinkerKind.LLD)
                     : lower.contains("microsoft") ? Optional.of(LinkerKind.MSVC) : Optional.empty();
-            return new LinkerIdentity(kind, name, pdb.get().linkerVersion().orElse(headerVersion),
+            return new LinkerIdentity(
+                    kind,
+                    name,
+                    pdb.get().linkerVersion().orElse(headerVersion),
                     "S_COMPILE3 of the PDB's * Linker * module");
         }
         Optional<RichEntry> rich = image.richHeader().flatMap(r -> r.linker());
         if (rich.isPresent()) {
-            return new LinkerIdentity(Optional.of(LinkerKind.MSVC), "Microsoft (R) LINK",
-                    headerVersion + "." + rich.get().build(), "Rich header linker entry and optional header");
+            return new LinkerIdentity(
+                    Optional.of(LinkerKind.MSVC),
+                    "Microsoft (R) LINK",
+                    headerVersion + "." + rich.get().build(),
+                    "Rich header linker entry and optional header");
         }
         Optional<byte[]> guid = image.codeView().map(cv -> cv.guid());
-        if (guid.isPresent() && guid.get().length == 16
+        if (guid.isPresent()
+                && guid.get().length == 16
                 && Arrays.equals(Arrays.copyOfRange(guid.get(), 8, 16), LLD_GUID_TAIL)) {
-            return new LinkerIdentity(Optional.of(LinkerKind.LLD), "LLVM Linker", headerVersion,
+            return new LinkerIdentity(
+                    Optional.of(LinkerKind.LLD),
+                    "LLVM Linker",
+                    headerVersion,
                     "lld's signature in the RSDS GUID (no PDB read)");
         }
         return new LinkerIdentity(Optional.empty(), "unknown", headerVersion, "optional header only");

@@ -2,8 +2,10 @@ package io.github.hotpatch.verify;
 
 /** Every rule the verifier applies, with its stable id (used in SARIF, JUnit and JSON reports) and title. */
 public enum Rule {
-    PROJECT_RELEASE_FLAGS("HP-PRJ-001", "Release link flags of the target carry every flag of the hotpatch profile (CMake File API)"),
-    PROJECT_VCXPROJ_FLAGS("HP-PRJ-002", "The generated vcxproj's Release Link settings carry every flag of the profile"),
+    PROJECT_RELEASE_FLAGS(
+            "HP-PRJ-001", "Release link flags of the target carry every flag of the hotpatch profile (CMake File API)"),
+    PROJECT_VCXPROJ_FLAGS(
+            "HP-PRJ-002", "The generated vcxproj's Release Link settings carry every flag of the profile"),
     PROJECT_OTHER_CONFIGS_CLEAN("HP-PRJ-003", "No configuration other than Release carries a hotpatch flag"),
     PROJECT_NO_CONFLICTS("HP-PRJ-004", "No Release link flag conflicts with the hotpatch profile"),
     BINARY_BUILT("HP-BIN-000", "The Release binary named by the File API reply exists"),

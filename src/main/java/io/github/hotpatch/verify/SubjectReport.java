@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param facts   extra evidence (machine, linker, pdb, ...): nested maps, lists, strings, numbers,
  *                booleans or {@code null}; order preserved
  */
-public record SubjectReport(String name, String kind, String arch, List<RuleResult> results,
-                            Map<String, Object> facts) {
+public record SubjectReport(
+        String name, String kind, String arch, List<RuleResult> results, Map<String, Object> facts) {
 
     public static final String KIND_VARIANT = "variant";
     public static final String KIND_BINARY = "binary";

@@ -55,8 +55,9 @@ public final class VariantVerifier {
         facts.put("target", targetName);
         List<RuleResult> results = new ArrayList<>();
         if (!state.hotpatch()) {
-            results.add(Rule.PROJECT_RELEASE_FLAGS.fail("the variant was configured with hotpatch=false: no hotpatch flags"
-                    + " were added", variantDir.resolve(VariantState.FILE_NAME)));
+            results.add(Rule.PROJECT_RELEASE_FLAGS.fail(
+                    "the variant was configured with hotpatch=false: no hotpatch flags" + " were added",
+                    variantDir.resolve(VariantState.FILE_NAME)));
         } else {
             results.addAll(ProjectRules.check(reply, targetName, profile, findVcxproj(variantDir, targetName)));
         }
@@ -66,23 +67,28 @@ public final class VariantVerifier {
         return new SubjectReport(variant.name(), SubjectReport.KIND_VARIANT, state.arch().platform, results, facts);
     }
 
-    private List<RuleResult> binaryRules(FileApiReply reply, String targetName, VariantState state, HotpatchProfile profile,
+    private List<RuleResult> binaryRules(
+            FileApiReply reply,
+            String targetName,
+            VariantState state,
+            HotpatchProfile profile,
             Map<String, Object> facts) {
         List<RuleResult> results = new ArrayList<>();
         Optional<FileApiTarget> release = reply.target("Release", targetName);
         Optional<Path> dll = release.flatMap(FileApiTarget::primaryArtifact);
         if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
-            results.add(Rule.BINARY_BUILT.fail(dll.map(p -> p + " does not exist: run hotpatch:build (buildConfig Release)")
-                    .orElse("the File API reply names no Release artifact for target '" + targetName + "'"),
+            results.add(Rule.BINARY_BUILT.fail(
+                    dll.map(p -> p + " does not exist: run hotpatch:build (buildConfig Release)")
+                            .orElse("the File API reply names no Release artifact for target '" + targetName + "'"),
                     dll.orElse(reply.indexFile())));
             return results;
         }
         results.add(Rule.BINARY_BUILT.pass(dll.get() + " (from the File API reply)", dll.get()));
         try {
-            BinaryEvidence evidence = BinaryEvidence.collect(dll.get(), release.flatMap(FileApiTarget::pdb)
-                    .filter(Files::isRegularFile));
-            SubjectReport binary = BinaryInspection.inspect(dll.get().getFileName().toString(), evidence,
-                    Optional.of(state.arch()), Optional.of(profile));
+            BinaryEvidence evidence = BinaryEvidence.collect(
+                    dll.get(), release.flatMap(FileApiTarget::pdb).filter(Files::isRegularFile));
+            SubjectReport binary = BinaryInspection.inspect(
+                    dll.get().getFileName().toString(), evidence, Optional.of(state.arch()), Optional.of(profile));
             results.addAll(binary.results());
             facts.put("release", binary.facts());
         } catch (IOException e) {
@@ -96,13 +102,19 @@ public final class VariantVerifier {
     static RuleResult debugOutput(FileApiReply reply, String targetName) {
         Optional<Path> dll = reply.target("Debug", targetName).flatMap(FileApiTarget::primaryArtifact);
         if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
-            return Rule.DEBUG_NOT_HOTPATCH.notApplicable("no Debug build of '" + targetName + "' present"
-                    + dll.map(p -> " (" + p + ")").orElse(""), dll.orElse(null));
+            return Rule.DEBUG_NOT_HOTPATCH.notApplicable(
+                    "no Debug build of '" + targetName + "' present"
+                            + dll.map(p -> " (" + p + ")").orElse(""),
+                    dll.orElse(null));
         }
         try {
             PeImage image = PeFile.read(dll.get());
-            String seen = "EX_DLLCHARACTERISTICS " + (image.exDllCharacteristics().isPresent()
-                    ? "= 0x" + Integer.toHexString(image.exDllCharacteristics().getAsInt()) : "entry absent");
+            String seen = "EX_DLLCHARACTERISTICS "
+                    + (image.exDllCharacteristics().isPresent()
+                            ? "= 0x"
+                                    + Integer.toHexString(
+                                            image.exDllCharacteristics().getAsInt())
+                            : "entry absent");
             return image.hotpatchCompatible()
                     ? Rule.DEBUG_NOT_HOTPATCH.fail(seen + ": the Debug build carries HOTPATCH_COMPATIBLE", dll.get())
                     : Rule.DEBUG_NOT_HOTPATCH.pass(seen, dll.get());

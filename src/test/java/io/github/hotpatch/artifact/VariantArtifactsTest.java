@@ -47,7 +47,8 @@ class VariantArtifactsTest {
             Path dir = buildRoot.resolve(variant.name());
             writeReply(dir, "Debug", "Release");
             for (String file : List.of("msquic.dll", "msquic.lib", "msquic.pdb")) {
-                Path out = Files.createDirectories(dir.resolve("src/bin/Release")).resolve(file);
+                Path out =
+                        Files.createDirectories(dir.resolve("src/bin/Release")).resolve(file);
                 Files.writeString(out, variant.name() + " " + file);
             }
         }
@@ -59,19 +60,28 @@ class VariantArtifactsTest {
         List<String> configs = new ArrayList<>();
         for (String config : configurations) {
             String targetFile = "target-msquic-" + config + "-0123456789abcdef.json";
-            configs.add("{\"name\":\"" + config + "\",\"targets\":[{\"name\":\"msquic\",\"jsonFile\":\"" + targetFile + "\"}]}");
+            configs.add("{\"name\":\"" + config + "\",\"targets\":[{\"name\":\"msquic\",\"jsonFile\":\"" + targetFile
+                    + "\"}]}");
             String out = "src/bin/" + config + "/msquic";
-            Files.writeString(reply.resolve(targetFile), "{\"name\":\"msquic\",\"type\":\"SHARED_LIBRARY\","
-                    + "\"nameOnDisk\":\"msquic.dll\",\"artifacts\":[{\"path\":\"" + out + ".dll\"},{\"path\":\"" + out
-                    + ".lib\"},{\"path\":\"" + out + ".pdb\"}]}");
+            Files.writeString(
+                    reply.resolve(targetFile),
+                    "{\"name\":\"msquic\",\"type\":\"SHARED_LIBRARY\","
+                            + "\"nameOnDisk\":\"msquic.dll\",\"artifacts\":[{\"path\":\"" + out + ".dll\"},{\"path\":\""
+                            + out
+                            + ".lib\"},{\"path\":\"" + out + ".pdb\"}]}");
         }
-        Files.writeString(reply.resolve("codemodel-v2-0123456789abcdef.json"), "{\"kind\":\"codemodel\","
-                + "\"version\":{\"major\":2,\"minor\":7},\"paths\":{\"source\":\"/src\",\"build\":\"" + buildDir + "\"},"
-                + "\"configurations\":[" + String.join(",", configs) + "]}");
-        Files.writeString(reply.resolve("index-2026-01-01T00-00-00-0000.json"), "{\"cmake\":{\"version\":{\"string\":"
-                + "\"3.31.6\"},\"generator\":{\"name\":\"Ninja Multi-Config\",\"multiConfig\":true}},\"reply\":{"
-                + "\"codemodel-v2\":{\"kind\":\"codemodel\",\"version\":{\"major\":2,\"minor\":7},"
-                + "\"jsonFile\":\"codemodel-v2-0123456789abcdef.json\"}}}");
+        Files.writeString(
+                reply.resolve("codemodel-v2-0123456789abcdef.json"),
+                "{\"kind\":\"codemodel\","
+                        + "\"version\":{\"major\":2,\"minor\":7},\"paths\":{\"source\":\"/src\",\"build\":\"" + buildDir
+                        + "\"},"
+                        + "\"configurations\":[" + String.join(",", configs) + "]}");
+        Files.writeString(
+                reply.resolve("index-2026-01-01T00-00-00-0000.json"),
+                "{\"cmake\":{\"version\":{\"string\":"
+                        + "\"3.31.6\"},\"generator\":{\"name\":\"Ninja Multi-Config\",\"multiConfig\":true}},\"reply\":{"
+                        + "\"codemodel-v2\":{\"kind\":\"codemodel\",\"version\":{\"major\":2,\"minor\":7},"
+                        + "\"jsonFile\":\"codemodel-v2-0123456789abcdef.json\"}}}");
     }
 
     private VariantArtifacts release() {
@@ -82,7 +92,8 @@ class VariantArtifactsTest {
         Map<String, String> entries = new LinkedHashMap<>();
         try (ZipFile file = new ZipFile(zip.toFile())) {
             for (ZipEntry entry : file.stream().toList()) {
-                entries.put(entry.getName(), new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                entries.put(
+                        entry.getName(), new String(file.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return entries;
@@ -100,20 +111,31 @@ class VariantArtifactsTest {
 
         Path schannel = buildRoot.resolve("arm64_schannel/src/bin/Release");
         Path openssl = buildRoot.resolve("arm64_openssl/src/bin/Release");
-        assertEquals(List.of(
-                new AttachableFile(schannel.resolve("msquic.dll"), "dll", "arm64-schannel"),
-                new AttachableFile(schannel.resolve("msquic.pdb"), "pdb", "arm64-schannel"),
-                new AttachableFile(schannel.resolve("msquic.lib"), "lib", "arm64-schannel"),
-                new AttachableFile(zipDirectory.resolve("msquic-arm64-schannel.zip"), "zip", "arm64-schannel"),
-                new AttachableFile(openssl.resolve("msquic.dll"), "dll", "arm64-openssl"),
-                new AttachableFile(openssl.resolve("msquic.pdb"), "pdb", "arm64-openssl"),
-                new AttachableFile(openssl.resolve("msquic.lib"), "lib", "arm64-openssl"),
-                new AttachableFile(zipDirectory.resolve("msquic-arm64-openssl.zip"), "zip", "arm64-openssl")), files);
+        assertEquals(
+                List.of(
+                        new AttachableFile(schannel.resolve("msquic.dll"), "dll", "arm64-schannel"),
+                        new AttachableFile(schannel.resolve("msquic.pdb"), "pdb", "arm64-schannel"),
+                        new AttachableFile(schannel.resolve("msquic.lib"), "lib", "arm64-schannel"),
+                        new AttachableFile(zipDirectory.resolve("msquic-arm64-schannel.zip"), "zip", "arm64-schannel"),
+                        new AttachableFile(openssl.resolve("msquic.dll"), "dll", "arm64-openssl"),
+                        new AttachableFile(openssl.resolve("msquic.pdb"), "pdb", "arm64-openssl"),
+                        new AttachableFile(openssl.resolve("msquic.lib"), "lib", "arm64-openssl"),
+                        new AttachableFile(zipDirectory.resolve("msquic-arm64-openssl.zip"), "zip", "arm64-openssl")),
+                files);
 
-        assertEquals(Map.of("msquic.dll", "arm64_openssl msquic.dll", "msquic.pdb", "arm64_openssl msquic.pdb",
-                "msquic.lib", "arm64_openssl msquic.lib"), zipEntries(zipDirectory.resolve("msquic-arm64-openssl.zip")));
-        assertEquals(List.of("msquic.dll", "msquic.pdb", "msquic.lib"),
-                List.copyOf(zipEntries(zipDirectory.resolve("msquic-arm64-schannel.zip")).keySet()));
+        assertEquals(
+                Map.of(
+                        "msquic.dll",
+                        "arm64_openssl msquic.dll",
+                        "msquic.pdb",
+                        "arm64_openssl msquic.pdb",
+                        "msquic.lib",
+                        "arm64_openssl msquic.lib"),
+                zipEntries(zipDirectory.resolve("msquic-arm64-openssl.zip")));
+        assertEquals(
+                List.of("msquic.dll", "msquic.pdb", "msquic.lib"),
+                List.copyOf(zipEntries(zipDirectory.resolve("msquic-arm64-schannel.zip"))
+                        .keySet()));
     }
 
     @Test
@@ -135,7 +157,8 @@ class VariantArtifactsTest {
 
         // a rebuild with identical outputs: new modification times, same bytes
         for (String name : List.of("msquic.dll", "msquic.lib", "msquic.pdb")) {
-            Files.setLastModifiedTime(buildRoot.resolve("arm64_schannel/src/bin/Release").resolve(name),
+            Files.setLastModifiedTime(
+                    buildRoot.resolve("arm64_schannel/src/bin/Release").resolve(name),
                     FileTime.fromMillis(System.currentTimeMillis() + 3_600_000));
         }
         release().collect(List.of(SCHANNEL));
@@ -187,33 +210,43 @@ class VariantArtifactsTest {
         Files.delete(buildRoot.resolve("arm64_schannel/src/bin/Release/msquic.pdb"));
         Files.delete(buildRoot.resolve("arm64_openssl/src/bin/Release/msquic.dll"));
 
-        VariantArtifacts.NotAttachable e = assertThrows(VariantArtifacts.NotAttachable.class,
-                () -> release().collect(List.of(SCHANNEL, OPENSSL)));
-        assertEquals("hotpatch:attach cannot attach the Release outputs of target 'msquic':\n"
-                + "  [arm64_schannel] Release pdb is missing: " + buildRoot.resolve("arm64_schannel/src/bin/Release/msquic.pdb")
-                + " (run hotpatch:build with buildConfig Release first)\n"
-                + "  [arm64_openssl] Release dll is missing: " + buildRoot.resolve("arm64_openssl/src/bin/Release/msquic.dll")
-                + " (run hotpatch:build with buildConfig Release first)", e.getMessage());
+        VariantArtifacts.NotAttachable e = assertThrows(
+                VariantArtifacts.NotAttachable.class, () -> release().collect(List.of(SCHANNEL, OPENSSL)));
+        assertEquals(
+                "hotpatch:attach cannot attach the Release outputs of target 'msquic':\n"
+                        + "  [arm64_schannel] Release pdb is missing: "
+                        + buildRoot.resolve("arm64_schannel/src/bin/Release/msquic.pdb")
+                        + " (run hotpatch:build with buildConfig Release first)\n"
+                        + "  [arm64_openssl] Release dll is missing: "
+                        + buildRoot.resolve("arm64_openssl/src/bin/Release/msquic.dll")
+                        + " (run hotpatch:build with buildConfig Release first)",
+                e.getMessage());
         assertFalse(Files.exists(zipDirectory), "a zip only once every variant is complete");
     }
 
     @Test
     void anUnconfiguredVariantSaysToConfigure() throws IOException {
         BuildVariant x64 = new BuildVariant("x64_schannel", Arch.X64, Map.of());
-        VariantArtifacts.NotAttachable e = assertThrows(VariantArtifacts.NotAttachable.class,
-                () -> release().collect(List.of(x64)));
-        assertTrue(e.getMessage().contains("[x64_schannel] " + buildRoot.resolve("x64_schannel/.cmake/api/v1/reply")
-                + ": no CMake File API reply in"), e.getMessage());
+        VariantArtifacts.NotAttachable e = assertThrows(
+                VariantArtifacts.NotAttachable.class, () -> release().collect(List.of(x64)));
+        assertTrue(
+                e.getMessage()
+                        .contains("[x64_schannel] " + buildRoot.resolve("x64_schannel/.cmake/api/v1/reply")
+                                + ": no CMake File API reply in"),
+                e.getMessage());
         assertTrue(e.getMessage().endsWith("(run hotpatch:configure and hotpatch:build first)"), e.getMessage());
     }
 
     @Test
     void aConfigurationOrTargetTheReplyLacksIsNamed() {
         VariantArtifacts minSizeRel = new VariantArtifacts(buildRoot, "msquic", "MinSizeRel", zipDirectory);
-        VariantArtifacts.NotAttachable e = assertThrows(VariantArtifacts.NotAttachable.class,
-                () -> minSizeRel.collect(List.of(SCHANNEL)));
-        assertTrue(e.getMessage().contains("[arm64_schannel] the File API reply ")
-                && e.getMessage().endsWith("has no target 'msquic' in configuration MinSizeRel (configurations: [Debug, Release])"),
+        VariantArtifacts.NotAttachable e =
+                assertThrows(VariantArtifacts.NotAttachable.class, () -> minSizeRel.collect(List.of(SCHANNEL)));
+        assertTrue(
+                e.getMessage().contains("[arm64_schannel] the File API reply ")
+                        && e.getMessage()
+                                .endsWith(
+                                        "has no target 'msquic' in configuration MinSizeRel (configurations: [Debug, Release])"),
                 e.getMessage());
 
         VariantArtifacts otherTarget = new VariantArtifacts(buildRoot, "msquic_static", "Release", zipDirectory);
@@ -224,10 +257,12 @@ class VariantArtifactsTest {
     @Test
     void variantsThatWouldShareAClassifierAreRefused() {
         BuildVariant dashed = new BuildVariant("arm64-schannel", Arch.ARM64, Map.of());
-        VariantArtifacts.NotAttachable e = assertThrows(VariantArtifacts.NotAttachable.class,
-                () -> release().collect(List.of(SCHANNEL, dashed)));
-        assertEquals("variants 'arm64_schannel' and 'arm64-schannel' would both be attached with classifier"
-                + " 'arm64-schannel'; rename one of them", e.getMessage());
+        VariantArtifacts.NotAttachable e = assertThrows(
+                VariantArtifacts.NotAttachable.class, () -> release().collect(List.of(SCHANNEL, dashed)));
+        assertEquals(
+                "variants 'arm64_schannel' and 'arm64-schannel' would both be attached with classifier"
+                        + " 'arm64-schannel'; rename one of them",
+                e.getMessage());
     }
 
     @Test
@@ -236,6 +271,7 @@ class VariantArtifactsTest {
         Path b = Files.createDirectories(root.resolve("b")).resolve("msquic.dll");
         Files.writeString(a, "a");
         Files.writeString(b, "b");
-        assertThrows(IllegalArgumentException.class, () -> DeterministicZip.write(root.resolve("out.zip"), List.of(a, b)));
+        assertThrows(
+                IllegalArgumentException.class, () -> DeterministicZip.write(root.resolve("out.zip"), List.of(a, b)));
     }
 }

@@ -25,15 +25,23 @@ class BuildDirectoryLockTest {
     void anotherProcessHoldingTheDirectoryMakesTheSecondBuildWaitThenFailClearly() throws Exception {
         Path variant = dir.resolve("arm64_schannel");
         java.nio.file.Files.createDirectories(variant);
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), HoldLock.class.getName(),
-                variant.resolve(BuildDirectoryLock.FILE_NAME).toString(), "30000").redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldLock.class.getName(),
+                        variant.resolve(BuildDirectoryLock.FILE_NAME).toString(),
+                        "30000")
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertTrue("locked".equals(out.readLine()), "holder process took the lock");
             RecordingLog log = new RecordingLog();
             long start = System.nanoTime();
-            ToolException e = assertThrows(ToolException.class,
+            ToolException e = assertThrows(
+                    ToolException.class,
                     () -> BuildDirectoryLock.acquire(variant, "arm64_schannel", Duration.ofMillis(800), log));
             long waited = System.nanoTime() - start;
             assertTrue(waited >= Duration.ofMillis(700).toNanos(), "waited before failing: " + waited);
@@ -45,7 +53,8 @@ class BuildDirectoryLockTest {
             holder.waitFor(10, TimeUnit.SECONDS);
         }
         // Released with the holder: the next build gets it at once.
-        try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(variant, "arm64_schannel", Duration.ZERO, new RecordingLog())) {
+        try (BuildDirectoryLock lock =
+                BuildDirectoryLock.acquire(variant, "arm64_schannel", Duration.ZERO, new RecordingLog())) {
             assertTrue(lock != null);
         }
     }
@@ -55,7 +64,8 @@ class BuildDirectoryLockTest {
         Path variant = dir.resolve("v");
         BuildDirectoryLock first = BuildDirectoryLock.acquire(variant, "v", Duration.ZERO, new RecordingLog());
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> assertDoesNotThrow(() -> {
-            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(variant, "v", Duration.ofSeconds(20), new RecordingLog())) {
+            try (BuildDirectoryLock lock =
+                    BuildDirectoryLock.acquire(variant, "v", Duration.ofSeconds(20), new RecordingLog())) {
                 assertTrue(lock != null);
             }
         }));
@@ -66,13 +76,15 @@ class BuildDirectoryLockTest {
         ToolException busy;
         try (BuildDirectoryLock again = BuildDirectoryLock.acquire(variant, "v", Duration.ZERO, new RecordingLog())) {
             busy = CompletableFuture.supplyAsync(() -> {
-                try {
-                    BuildDirectoryLock.acquire(variant, "v", Duration.ofMillis(100), new RecordingLog()).close();
-                    return null;
-                } catch (ToolException ex) {
-                    return ex;
-                }
-            }).get(20, TimeUnit.SECONDS);
+                        try {
+                            BuildDirectoryLock.acquire(variant, "v", Duration.ofMillis(100), new RecordingLog())
+                                    .close();
+                            return null;
+                        } catch (ToolException ex) {
+                            return ex;
+                        }
+                    })
+                    .get(20, TimeUnit.SECONDS);
         }
         assertTrue(busy != null && busy.getMessage().contains("another build in this Maven run"), String.valueOf(busy));
     }

@@ -24,8 +24,8 @@ class BuildVariantTest {
     @Test
     void namesThatWouldLeaveTheBuildDirectoryAreRejected() {
         for (String bad : List.of("../x", "..", "a/b", "a\\b", "/abs", "", ".hidden", "a..b", "x y", "C:x")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new BuildVariant(bad, Arch.ARM64, Map.of()), bad);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> new BuildVariant(bad, Arch.ARM64, Map.of()), bad);
             assertTrue(e.getMessage().contains("invalid variant name '" + bad + "'"), e.getMessage());
         }
         assertDoesNotThrow(() -> new BuildVariant("x64_openssl-3.0+dbg", Arch.X64, Map.of()));
@@ -33,8 +33,8 @@ class BuildVariantTest {
 
     @Test
     void cacheEntryNamesAreChecked() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BuildVariant("v", Arch.ARM64, Map.of("BAD NAME", "x")));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new BuildVariant("v", Arch.ARM64, Map.of("BAD NAME", "x")));
         assertTrue(e.getMessage().contains("'BAD NAME'"), e.getMessage());
         assertDoesNotThrow(() -> new BuildVariant("v", Arch.ARM64, Map.of("QUIC_TLS_LIB:STRING", "openssl")));
     }

@@ -44,7 +44,9 @@ class CMakeCacheCheckTest {
     @Test
     void noCacheYetIsFine() throws Exception {
         assertEquals(Optional.empty(), CMakeCacheCheck.problem(dir.resolve("build/arm64_x"), source()));
-        assertEquals(Optional.empty(), CMakeCacheCheck.problem(Files.createDirectories(dir.resolve("build/arm64_y")), source()));
+        assertEquals(
+                Optional.empty(),
+                CMakeCacheCheck.problem(Files.createDirectories(dir.resolve("build/arm64_y")), source()));
     }
 
     @Test
@@ -72,8 +74,10 @@ class CMakeCacheCheckTest {
     void garbageIsNotACmakeCacheNamingTheLineAndTheFix() throws Exception {
         Path variant = variantWithCache("# header\nGOOD:STRING=1\nthis is not a cache entry\nMORE:STRING=2\n");
         String problem = CMakeCacheCheck.problem(variant, source()).orElseThrow();
-        assertEquals("CMakeCache.txt in " + variant + " is not a CMake cache (line 3: \"this is not a cache entry\"):"
-                + " delete " + variant + " (hotpatch:configure creates it again) and run again", problem);
+        assertEquals(
+                "CMakeCache.txt in " + variant + " is not a CMake cache (line 3: \"this is not a cache entry\"):"
+                        + " delete " + variant + " (hotpatch:configure creates it again) and run again",
+                problem);
         ToolException e = assertThrows(ToolException.class, () -> CMakeCacheCheck.check("arm64_x", variant, source()));
         assertEquals("[arm64_x] " + problem, e.getMessage());
         assertEquals(Optional.of(problem), CMakeCacheCheck.problem(variant), "the build goal's form finds it too");
@@ -92,7 +96,8 @@ class CMakeCacheCheckTest {
             junk[i] = (byte) (i % 7 == 0 ? 0xC3 : 'a' + i % 26);
         }
         junk[5] = 0x01;
-        String problem = CMakeCacheCheck.problem(variantWithCache(junk), source()).orElseThrow();
+        String problem =
+                CMakeCacheCheck.problem(variantWithCache(junk), source()).orElseThrow();
         assertTrue(problem.contains("(line 1: \"\\xC3bcde\\x01g"), problem);
         assertTrue(problem.contains("...\"):"), problem);
         assertTrue(problem.length() < 400, problem);
@@ -101,16 +106,20 @@ class CMakeCacheCheckTest {
     @Test
     void anEqualsSignAfterANulByteDoesNotCountAsCmakeStopsReadingTheLineThere() throws Exception {
         Path variant = variantWithCache("GOOD:STRING=1\nBROKEN\0=value\n".getBytes(StandardCharsets.ISO_8859_1));
-        assertTrue(CMakeCacheCheck.problem(variant, source()).orElseThrow().contains("(line 2: \"BROKEN\\x00=value\")"));
+        assertTrue(
+                CMakeCacheCheck.problem(variant, source()).orElseThrow().contains("(line 2: \"BROKEN\\x00=value\")"));
     }
 
     @Test
     void aCacheMadeForAnotherSourceDirectoryIsNamed() throws Exception {
         Path variant = variantWithCache("CMAKE_HOME_DIRECTORY:INTERNAL=/somewhere/else\n");
         String problem = CMakeCacheCheck.problem(variant, source()).orElseThrow();
-        assertEquals("CMakeCache.txt in " + variant + " was made for source directory /somewhere/else, not " + source()
-                + ": delete " + variant + " (hotpatch:configure creates it again) and run again, or choose another"
-                + " buildDirectory", problem);
+        assertEquals(
+                "CMakeCache.txt in " + variant + " was made for source directory /somewhere/else, not " + source()
+                        + ": delete " + variant
+                        + " (hotpatch:configure creates it again) and run again, or choose another"
+                        + " buildDirectory",
+                problem);
         // The same directory through a symbolic link is the same source.
         assertEquals(Optional.empty(), CMakeCacheCheck.problem(variant), "without a source directory: not compared");
         CMakeCacheCheck.check("arm64_x", variant);
@@ -123,8 +132,10 @@ class CMakeCacheCheckTest {
     void aDirectoryNamedCMakeCacheTxtIsNotACache() throws Exception {
         Path variant = Files.createDirectories(dir.resolve("build/arm64_x"));
         Files.createDirectories(variant.resolve("CMakeCache.txt"));
-        assertEquals("CMakeCache.txt in " + variant + " is not a regular file: delete " + variant
-                + " (hotpatch:configure creates it again) and run again", CMakeCacheCheck.problem(variant, source()).orElseThrow());
+        assertEquals(
+                "CMakeCache.txt in " + variant + " is not a regular file: delete " + variant
+                        + " (hotpatch:configure creates it again) and run again",
+                CMakeCacheCheck.problem(variant, source()).orElseThrow());
     }
 
     @Test
@@ -139,23 +150,50 @@ class CMakeCacheCheckTest {
     @Test
     void agreesWithRealCmake() throws Exception {
         Optional<Path> cmake = ExecutableFinder.fromEnvironment().find("cmake");
-        assumeTrue(cmake.isPresent() && ExecutableFinder.fromEnvironment().find("ninja").isPresent(), "needs cmake and ninja");
+        assumeTrue(
+                cmake.isPresent()
+                        && ExecutableFinder.fromEnvironment().find("ninja").isPresent(),
+                "needs cmake and ninja");
         Path src = source();
         Path variant = dir.resolve("build/real");
         List<String> out = new ArrayList<>();
         ToolRunner runner = new ToolRunner();
-        runner.runChecked(ToolRun.of("real", dir, List.of(cmake.get().toString(), "-S", src.toString(), "-B",
-                variant.toString(), "-G", "Ninja", "-DWEIRD=a \"quoted\" value; with $(touch pwned)")), out::add);
+        runner.runChecked(
+                ToolRun.of(
+                        "real",
+                        dir,
+                        List.of(
+                                cmake.get().toString(),
+                                "-S",
+                                src.toString(),
+                                "-B",
+                                variant.toString(),
+                                "-G",
+                                "Ninja",
+                                "-DWEIRD=a \"quoted\" value; with $(touch pwned)")),
+                out::add);
         assertEquals(Optional.empty(), CMakeCacheCheck.problem(variant, src), "a cache cmake wrote itself");
 
-        for (String garbage : List.of("garbage line\nFOO:STRING=1\n", "# ok\n\nA:STRING=1\n  \t broken\n", "A=1\nB\n",
-                "CMAKE_HOME_DIR")) {
+        for (String garbage : List.of(
+                "garbage line\nFOO:STRING=1\n", "# ok\n\nA:STRING=1\n  \t broken\n", "A=1\nB\n", "CMAKE_HOME_DIR")) {
             Files.writeString(variant.resolve("CMakeCache.txt"), garbage);
             out.clear();
-            ToolRunner.Result result = runner.run(ToolRun.of("real", dir, List.of(cmake.get().toString(), "-S",
-                    src.toString(), "-B", variant.toString(), "-G", "Ninja")), out::add);
+            ToolRunner.Result result = runner.run(
+                    ToolRun.of(
+                            "real",
+                            dir,
+                            List.of(
+                                    cmake.get().toString(),
+                                    "-S",
+                                    src.toString(),
+                                    "-B",
+                                    variant.toString(),
+                                    "-G",
+                                    "Ninja")),
+                    out::add);
             assertTrue(result.exitCode() != 0, garbage);
-            Matcher m = Pattern.compile("Parse error in cache file .* on line (\\d+)\\.").matcher(String.join("\n", out));
+            Matcher m = Pattern.compile("Parse error in cache file .* on line (\\d+)\\.")
+                    .matcher(String.join("\n", out));
             assertTrue(m.find(), out.toString());
             // cmake rewrote the cache on its failed run: check what we would have said about the garbage.
             Files.writeString(variant.resolve("CMakeCache.txt"), garbage);

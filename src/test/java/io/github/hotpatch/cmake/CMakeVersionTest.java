@@ -16,12 +16,15 @@ class CMakeVersionTest {
 
     @Test
     void readsTheVersionLineAsCmakePrintsIt() {
-        CMakeVersion v = parse("cmake version 3.25.1", "", "CMake suite maintained and supported by Kitware (kitware.com/cmake).");
+        CMakeVersion v = parse(
+                "cmake version 3.25.1", "", "CMake suite maintained and supported by Kitware (kitware.com/cmake).");
         assertEquals(new CMakeVersion(3, 25, 1, "3.25.1"), v);
         assertEquals("3.25.1", v.toString());
         assertEquals(new CMakeVersion(3, 17, 5, "3.17.5"), parse("cmake3 version 3.17.5"), "EPEL's cmake3");
         assertEquals(new CMakeVersion(3, 31, 0, "3.31.0-rc2"), parse("cmake version 3.31.0-rc2"));
-        assertEquals(new CMakeVersion(3, 28, 20240101, "3.28.20240101-g1234abc"), parse("cmake version 3.28.20240101-g1234abc"));
+        assertEquals(
+                new CMakeVersion(3, 28, 20240101, "3.28.20240101-g1234abc"),
+                parse("cmake version 3.28.20240101-g1234abc"));
         assertEquals(new CMakeVersion(3, 20, 0, "3.20"), parse("cmake version 3.20"));
         assertEquals(new CMakeVersion(4, 0, 3, "4.0.3"), parse("some wrapper banner", "  cmake version 4.0.3\r"));
     }
@@ -29,7 +32,8 @@ class CMakeVersionTest {
     @Test
     void nothingLikeAVersionLineIsEmpty() {
         assertEquals(Optional.empty(), CMakeVersion.parse(List.of()));
-        assertEquals(Optional.empty(), CMakeVersion.parse(List.of("ninja 1.11.1", "version 3.25.1", "cmake version three")));
+        assertEquals(
+                Optional.empty(), CMakeVersion.parse(List.of("ninja 1.11.1", "version 3.25.1", "cmake version three")));
         assertEquals(Optional.empty(), CMakeVersion.parse(List.of("cmake version 3")));
     }
 

@@ -19,8 +19,18 @@ class ConfigureCommandTest {
     Path dir;
 
     private ConfigureRequest request(Path source, Path build, List<BuildVariant> variants) {
-        return new ConfigureRequest(source, build, variants, Map.of("QUIC_ENABLE_LOGGING", "off"), "auto", Optional.empty(),
-                "auto", true, List.of(), "cmake", Optional.empty());
+        return new ConfigureRequest(
+                source,
+                build,
+                variants,
+                Map.of("QUIC_ENABLE_LOGGING", "off"),
+                "auto",
+                Optional.empty(),
+                "auto",
+                true,
+                List.of(),
+                "cmake",
+                Optional.empty());
     }
 
     @Test
@@ -29,11 +39,22 @@ class ConfigureCommandTest {
         ConfigureRequest r = request(dir.resolve("msquic"), dir.resolve("msquic/build/windows"), List.of(v));
         GeneratorSetup vs = new GeneratorSetup("Visual Studio 17 2022", true, true, LinkerKind.MSVC, Optional.empty());
         Path include = dir.resolve("inc.cmake");
-        List<String> cmd = VariantConfigurer.configureCommand(r, vs, v, Optional.empty(), include,
-                new LinkedHashMap<>(Map.of("QUIC_TLS_LIB", "schannel")));
-        assertEquals(List.of("cmake", "-S", dir.resolve("msquic").toString(), "-B",
-                dir.resolve("msquic/build/windows/arm64_schannel").toString(), "-G", "Visual Studio 17 2022", "-A", "ARM64",
-                "-DCMAKE_PROJECT_INCLUDE:FILEPATH=" + include, "-DQUIC_TLS_LIB=schannel"), cmd);
+        List<String> cmd = VariantConfigurer.configureCommand(
+                r, vs, v, Optional.empty(), include, new LinkedHashMap<>(Map.of("QUIC_TLS_LIB", "schannel")));
+        assertEquals(
+                List.of(
+                        "cmake",
+                        "-S",
+                        dir.resolve("msquic").toString(),
+                        "-B",
+                        dir.resolve("msquic/build/windows/arm64_schannel").toString(),
+                        "-G",
+                        "Visual Studio 17 2022",
+                        "-A",
+                        "ARM64",
+                        "-DCMAKE_PROJECT_INCLUDE:FILEPATH=" + include,
+                        "-DQUIC_TLS_LIB=schannel"),
+                cmd);
     }
 
     @Test
@@ -41,8 +62,8 @@ class ConfigureCommandTest {
         BuildVariant v = new BuildVariant("x64_openssl", Arch.X64, Map.of());
         ConfigureRequest r = request(dir.resolve("s"), dir.resolve("b"), List.of(v));
         GeneratorSetup ninja = new GeneratorSetup("Ninja", false, false, LinkerKind.LLD, Optional.empty());
-        List<String> cmd = VariantConfigurer.configureCommand(r, ninja, v, Optional.of(dir.resolve("tc.cmake")),
-                dir.resolve("inc.cmake"), new LinkedHashMap<>());
+        List<String> cmd = VariantConfigurer.configureCommand(
+                r, ninja, v, Optional.of(dir.resolve("tc.cmake")), dir.resolve("inc.cmake"), new LinkedHashMap<>());
         assertTrue(cmd.contains("-DCMAKE_TOOLCHAIN_FILE:FILEPATH=" + dir.resolve("tc.cmake")), cmd.toString());
         assertTrue(cmd.contains("-DCMAKE_BUILD_TYPE=Release"), cmd.toString());
         assertTrue(!cmd.contains("-A"), cmd.toString());
@@ -54,27 +75,28 @@ class ConfigureCommandTest {
         ConfigureRequest r = request(dir.resolve("s"), dir.resolve("b"), List.of(v));
         GeneratorSetup ninja = new GeneratorSetup("Ninja Multi-Config", false, true, LinkerKind.LLD, Optional.empty());
         String tricky = "a \"quoted\" value; with $(shell) and spaces";
-        List<String> cmd = VariantConfigurer.configureCommand(r, ninja, v, Optional.empty(), dir.resolve("i"),
-                new LinkedHashMap<>(Map.of("QUIC_TLS_LIB", tricky)));
+        List<String> cmd = VariantConfigurer.configureCommand(
+                r, ninja, v, Optional.empty(), dir.resolve("i"), new LinkedHashMap<>(Map.of("QUIC_TLS_LIB", tricky)));
         assertTrue(cmd.contains("-DQUIC_TLS_LIB=" + tricky), cmd.toString());
     }
 
     @Test
     void directoryMistakesAreClearErrors() throws Exception {
         List<BuildVariant> vs = BuildVariant.msquicDefaults();
-        ToolException missing = assertThrows(ToolException.class,
+        ToolException missing = assertThrows(
+                ToolException.class,
                 () -> VariantConfigurer.checkDirectories(request(dir.resolve("nope"), dir.resolve("b"), vs)));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        ToolException noLists = assertThrows(ToolException.class,
-                () -> VariantConfigurer.checkDirectories(request(empty, dir.resolve("b"), vs)));
+        ToolException noLists = assertThrows(
+                ToolException.class, () -> VariantConfigurer.checkDirectories(request(empty, dir.resolve("b"), vs)));
         assertTrue(noLists.getMessage().contains("has no CMakeLists.txt"), noLists.getMessage());
 
         Path inside = Files.createDirectories(dir.resolve("b/arm64_schannel/src"));
         Files.writeString(inside.resolve("CMakeLists.txt"), "project(x)\n");
-        ToolException nested = assertThrows(ToolException.class,
-                () -> VariantConfigurer.checkDirectories(request(inside, dir.resolve("b"), vs)));
+        ToolException nested = assertThrows(
+                ToolException.class, () -> VariantConfigurer.checkDirectories(request(inside, dir.resolve("b"), vs)));
         assertTrue(nested.getMessage().contains("lies inside buildDirectory"), nested.getMessage());
     }
 }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link FileApiReply#read} on fuzzed reply directories: a {@link FileApiReply} or a
@@ -47,10 +47,32 @@ class FileApiReplyFuzzTest {
     private static final Map<String, byte[]> laidOut = new HashMap<>();
 
     // Field names and values the reader compares exactly.
-    @DictionaryEntries({"\"jsonFile\"", "\"codemodel-v2\"", "\"kind\"", "\"codemodel\"", "\"version\"", "\"major\"",
-            "\"configurations\"", "\"targets\"", "\"artifacts\"", "\"path\"", "\"nameOnDisk\"", "\"link\"",
-            "\"commandFragments\"", "\"fragment\"", "\"role\"", "\"flags\"", "\"error\"", "\"reply\"", "\"paths\"",
-            "\"source\"", "\"generator\"", "\"multiConfig\"", "index-", ".json"})
+    @DictionaryEntries({
+        "\"jsonFile\"",
+        "\"codemodel-v2\"",
+        "\"kind\"",
+        "\"codemodel\"",
+        "\"version\"",
+        "\"major\"",
+        "\"configurations\"",
+        "\"targets\"",
+        "\"artifacts\"",
+        "\"path\"",
+        "\"nameOnDisk\"",
+        "\"link\"",
+        "\"commandFragments\"",
+        "\"fragment\"",
+        "\"role\"",
+        "\"flags\"",
+        "\"error\"",
+        "\"reply\"",
+        "\"paths\"",
+        "\"source\"",
+        "\"generator\"",
+        "\"multiConfig\"",
+        "index-",
+        ".json"
+    })
     @ReaderFuzzTest
     void read(byte[] bundle) throws IOException {
         Path build = layOut(bundle);
@@ -137,13 +159,16 @@ class FileApiReplyFuzzTest {
     void seedBundleIsAReadableReply() throws IOException {
         List<Path> seeds;
         try (Stream<Path> files = Files.list(ReaderFuzzing.inputsDir(FileApiReplyFuzzTest.class, METHOD))) {
-            seeds = files.filter(p -> p.getFileName().toString().startsWith("seed-")).sorted().toList();
+            seeds = files.filter(p -> p.getFileName().toString().startsWith("seed-"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(seeds.isEmpty(), "no seeds in " + ReaderFuzzing.inputsDir(FileApiReplyFuzzTest.class, METHOD));
         for (Path seed : seeds) {
             FileApiReply reply = FileApiReply.read(layOut(Files.readAllBytes(seed)));
             assertEquals(List.of("Debug", "Release", "RelWithDebInfo"), reply.configurationNames(), seed::toString);
-            assertFalse(reply.target("Release", "msquic").orElseThrow().linkFlags().isEmpty(), seed::toString);
+            assertFalse(
+                    reply.target("Release", "msquic").orElseThrow().linkFlags().isEmpty(), seed::toString);
         }
     }
 
@@ -169,7 +194,10 @@ class FileApiReplyFuzzTest {
                 }
             }
         }
-        ReaderFuzzing.writeSeed(FileApiReplyFuzzTest.class, METHOD, "seed-ninja-multi-config-clang-cl-arm64.reply",
+        ReaderFuzzing.writeSeed(
+                FileApiReplyFuzzTest.class,
+                METHOD,
+                "seed-ninja-multi-config-clang-cl-arm64.reply",
                 bundle.toByteArray());
     }
 }

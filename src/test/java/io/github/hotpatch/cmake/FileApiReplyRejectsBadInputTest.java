@@ -50,10 +50,12 @@ class FileApiReplyRejectsBadInputTest {
 
     private Path only(String glob) throws IOException {
         try (Stream<Path> files = Files.list(reply)) {
-            return files.filter(p -> reply.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName()))
+            return files.filter(p ->
+                            reply.getFileSystem().getPathMatcher("glob:" + glob).matches(p.getFileName()))
                     .reduce((a, b) -> {
                         throw new IllegalStateException("more than one " + glob);
-                    }).orElseThrow();
+                    })
+                    .orElseThrow();
         }
     }
 
@@ -72,8 +74,10 @@ class FileApiReplyRejectsBadInputTest {
     void noReplyDirectory() throws IOException {
         NativeFixtures.deleteRecursively(reply);
         FileApiFormatException e = rejected();
-        assertTrue(e.getMessage().contains("no CMake File API reply in " + reply
-                + ": was the project configured with the query " + FileApiQuery.queryFile(build) + " in place?"),
+        assertTrue(
+                e.getMessage()
+                        .contains("no CMake File API reply in " + reply + ": was the project configured with the query "
+                                + FileApiQuery.queryFile(build) + " in place?"),
                 e.getMessage());
     }
 
@@ -134,10 +138,13 @@ class FileApiReplyRejectsBadInputTest {
         Path index = only("index-*.json");
         String text = Files.readString(index);
         int at = text.indexOf("\"reply\"");
-        Files.writeString(index, text.substring(0, at)
-                + "\"reply\" : { \"codemodel-v2\" : { \"error\" : \"unknown request kind 'codemodel'\" } } }");
-        assertTrue(rejected().getMessage().endsWith(
-                "CMake answered the codemodel-v2 query with an error: unknown request kind 'codemodel'"));
+        Files.writeString(
+                index,
+                text.substring(0, at)
+                        + "\"reply\" : { \"codemodel-v2\" : { \"error\" : \"unknown request kind 'codemodel'\" } } }");
+        assertTrue(rejected()
+                .getMessage()
+                .endsWith("CMake answered the codemodel-v2 query with an error: unknown request kind 'codemodel'"));
     }
 
     @Test
@@ -159,8 +166,11 @@ class FileApiReplyRejectsBadInputTest {
     void jsonFileThatLeavesTheReplyDirectoryIsNotFollowed() throws IOException {
         pointCodemodelAt("../../../../../../etc/passwd");
         FileApiFormatException e = rejected();
-        assertTrue(e.getMessage().contains("field reply.codemodel-v2.jsonFile must name a file in the reply directory, "
-                + "found '../../../../../../etc/passwd'"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("field reply.codemodel-v2.jsonFile must name a file in the reply directory, "
+                                + "found '../../../../../../etc/passwd'"),
+                e.getMessage());
     }
 
     /** Found by FileApiReplyFuzzTest (its crash-1445b098... input): the file system's error became a format error. */
@@ -176,7 +186,8 @@ class FileApiReplyRejectsBadInputTest {
     void jsonFileNamingADirectory() throws IOException {
         Files.createDirectory(only("index-*.json").resolveSibling("not-a-file.json"));
         pointCodemodelAt("not-a-file.json");
-        assertTrue(rejected().getMessage().endsWith("not-a-file.json: reply file is not a regular file"),
+        assertTrue(
+                rejected().getMessage().endsWith("not-a-file.json: reply file is not a regular file"),
                 rejected().getMessage());
     }
 
@@ -193,7 +204,9 @@ class FileApiReplyRejectsBadInputTest {
         String text = Files.readString(codemodel);
         int version = text.lastIndexOf("\"major\" : 2");
         Files.writeString(codemodel, text.substring(0, version) + "\"major\" : 3" + text.substring(version + 11));
-        assertTrue(rejected().getMessage().endsWith("expected a codemodel object of major version 2, found kind 'codemodel' version 3"));
+        assertTrue(rejected()
+                .getMessage()
+                .endsWith("expected a codemodel object of major version 2, found kind 'codemodel' version 3"));
     }
 
     @Test
@@ -202,7 +215,10 @@ class FileApiReplyRejectsBadInputTest {
         String text = Files.readString(codemodel);
         Files.writeString(codemodel, text.replaceFirst("\"jsonFile\" : \"target-", "\"jsonFilf\" : \"target-"));
         FileApiFormatException e = rejected();
-        assertTrue(e.getMessage().matches(".*: field configurations\\[0\\]\\.targets\\[\\d\\]\\.jsonFile is missing or not a string"),
+        assertTrue(
+                e.getMessage()
+                        .matches(
+                                ".*: field configurations\\[0\\]\\.targets\\[\\d\\]\\.jsonFile is missing or not a string"),
                 e.getMessage());
     }
 
@@ -224,7 +240,9 @@ class FileApiReplyRejectsBadInputTest {
     void fragmentWithoutRole() throws IOException {
         Path target = only("target-msquic-Release-*.json");
         replaceIn(target, "\"role\" : \"flags\"", "\"rolle\" : \"flags\"");
-        assertTrue(rejected().getMessage().equals(target + ": field link.commandFragments[0].role is missing or not a string"));
+        assertTrue(rejected()
+                .getMessage()
+                .equals(target + ": field link.commandFragments[0].role is missing or not a string"));
     }
 
     @Test

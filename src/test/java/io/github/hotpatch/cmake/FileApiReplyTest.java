@@ -41,7 +41,8 @@ class FileApiReplyTest {
         assertEquals("SHARED_LIBRARY", msquic.type());
         assertEquals(Optional.of("msquic.dll"), msquic.nameOnDisk());
         Path release = build.resolve("Release");
-        assertEquals(List.of(release.resolve("msquic.dll"), release.resolve("msquic.lib"), release.resolve("msquic.pdb")),
+        assertEquals(
+                List.of(release.resolve("msquic.dll"), release.resolve("msquic.lib"), release.resolve("msquic.pdb")),
                 msquic.artifacts());
         assertEquals(Optional.of(release.resolve("msquic.dll")), msquic.primaryArtifact());
         assertEquals(Optional.of(release.resolve("msquic.pdb")), msquic.pdb());
@@ -55,21 +56,28 @@ class FileApiReplyTest {
         assertTrue(release.hasLinkFlag("/profile"), release.linkFlags());
         assertTrue(release.hasLinkFlag("/INCREMENTAL:NO"), release.linkFlags());
         assertTrue(release.linkFlags().endsWith(FileApiTestProject.RELEASE_FLAGS), release.linkFlags());
-        assertTrue(release.linkFlagTokens().containsAll(List.of("/NODEFAULTLIB", "/NOENTRY", "/MANIFEST:NO", "/machine:ARM64")),
+        assertTrue(
+                release.linkFlagTokens()
+                        .containsAll(List.of("/NODEFAULTLIB", "/NOENTRY", "/MANIFEST:NO", "/machine:ARM64")),
                 release.linkFlags());
 
         FileApiTarget debug = reply.target("Debug", "msquic").orElseThrow();
         assertFalse(debug.hasLinkFlag("/profile"), debug.linkFlags());
         assertFalse(debug.hasLinkFlag("/INCREMENTAL:NO"), debug.linkFlags());
         assertTrue(debug.hasLinkFlag("/debug") && debug.hasLinkFlag("/INCREMENTAL"), debug.linkFlags());
-        assertEquals(List.of(build.resolve("Debug/msquic.dll"), build.resolve("Debug/msquic.lib"),
-                build.resolve("Debug/msquic.pdb")), debug.artifacts());
+        assertEquals(
+                List.of(
+                        build.resolve("Debug/msquic.dll"),
+                        build.resolve("Debug/msquic.lib"),
+                        build.resolve("Debug/msquic.pdb")),
+                debug.artifacts());
     }
 
     @Test
     void librariesAreFragmentsButNotFlags() {
         FileApiTarget msquic = reply.target("Release", "msquic").orElseThrow();
-        assertTrue(msquic.linkFragments().contains(new FileApiCommandFragment("Release/helper.lib", "libraries")),
+        assertTrue(
+                msquic.linkFragments().contains(new FileApiCommandFragment("Release/helper.lib", "libraries")),
                 msquic.linkFragments().toString());
         assertFalse(msquic.linkFlags().contains("helper.lib"), msquic.linkFlags());
     }
@@ -90,7 +98,8 @@ class FileApiReplyTest {
         FileApiTarget outside = reply.target("Release", "outside").orElseThrow();
         Path dll = FileApiTestProject.ROOT.resolve("artifacts/Release/outside.dll");
         assertEquals(Optional.of(dll), outside.primaryArtifact());
-        assertEquals(List.of(dll, build.resolve("Release/outside.lib"), dll.resolveSibling("outside.pdb")),
+        assertEquals(
+                List.of(dll, build.resolve("Release/outside.lib"), dll.resolveSibling("outside.pdb")),
                 outside.artifacts());
     }
 

@@ -48,8 +48,16 @@ final class FileApiTestProject {
 
         Path build = ROOT.resolve("build");
         FileApiQuery.write(build);
-        NativeFixtures.run(ROOT, NativeFixtures.onPath("cmake").toString(), "-S", src.toString(), "-B", build.toString(),
-                "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
+        NativeFixtures.run(
+                ROOT,
+                NativeFixtures.onPath("cmake").toString(),
+                "-S",
+                src.toString(),
+                "-B",
+                build.toString(),
+                "-G",
+                "Ninja Multi-Config",
+                "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
                 "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"),
                 "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + RELEASE_FLAGS);
         buildDir = build;

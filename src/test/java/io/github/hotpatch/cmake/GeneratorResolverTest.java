@@ -17,14 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorResolverTest {
     /** What Debian 12's cmake prints for --version. */
-    static final String CMAKE_3_25 = "cmake version 3.25.1\n\nCMake suite maintained and supported by Kitware (kitware.com/cmake).\n";
+    static final String CMAKE_3_25 =
+            "cmake version 3.25.1\n\nCMake suite maintained and supported by Kitware (kitware.com/cmake).\n";
 
     @TempDir
     Path dir;
 
     private ConfigureRequest request(String generator, Optional<Path> toolchain, boolean hotpatch) {
-        return new ConfigureRequest(dir.resolve("src"), dir.resolve("build"), BuildVariant.msquicDefaults(), Map.of(),
-                generator, toolchain, "auto", hotpatch, List.of(), "cmake", Optional.empty());
+        return new ConfigureRequest(
+                dir.resolve("src"),
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                Map.of(),
+                generator,
+                toolchain,
+                "auto",
+                hotpatch,
+                List.of(),
+                "cmake",
+                Optional.empty());
     }
 
     private static GeneratorResolver resolver(Path bin) {
@@ -42,8 +53,16 @@ class GeneratorResolverTest {
 
     @Test
     void linuxAutoIsNinjaMultiConfigWithTheNewestCompleteLlvm() throws Exception {
-        Path bin = path("cmake", "ninja", "clang-cl-19", "lld-link-19", "llvm-lib-19", "clang-cl-22", "lld-link-22",
-                "llvm-lib-22", "llvm-rc-22");
+        Path bin = path(
+                "cmake",
+                "ninja",
+                "clang-cl-19",
+                "lld-link-19",
+                "llvm-lib-19",
+                "clang-cl-22",
+                "lld-link-22",
+                "llvm-lib-22",
+                "llvm-rc-22");
         GeneratorSetup s = resolver(bin).resolve(request("auto", Optional.empty(), true));
         assertEquals("Ninja Multi-Config", s.generator());
         assertTrue(s.multiConfig());
@@ -55,22 +74,28 @@ class GeneratorResolverTest {
     @Test
     void everythingMissingIsOneErrorSayingWhatToInstall() throws Exception {
         Path bin = path();
-        ToolException e = assertThrows(ToolException.class,
-                () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
+        ToolException e =
+                assertThrows(ToolException.class, () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
         assertTrue(e.getMessage().contains("not found on PATH: cmake, ninja, clang-cl-NN"), e.getMessage());
-        assertTrue(e.getMessage().contains("apt-get install cmake ninja-build clang-22 lld-22 llvm-22"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("apt-get install cmake ninja-build clang-22 lld-22 llvm-22"), e.getMessage());
     }
 
     @Test
     void lldOlderThan22IsRefusedNamingTheVersionNeeded() throws Exception {
         Path bin = path("cmake", "ninja", "clang-cl-19", "lld-link-19", "llvm-lib-19");
-        ToolException e = assertThrows(ToolException.class,
-                () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
+        ToolException e =
+                assertThrows(ToolException.class, () -> resolver(bin).resolve(request("auto", Optional.empty(), true)));
         assertTrue(e.getMessage().contains("lld-link-19 is the newest"), e.getMessage());
         assertTrue(e.getMessage().contains("needs lld-link 22 or newer"), e.getMessage());
         // Without hotpatch flags an older lld is fine.
-        assertEquals(19, resolver(bin)
-                .resolve(request("auto", Optional.empty(), false)).llvmToolchain().orElseThrow().version());
+        assertEquals(
+                19,
+                resolver(bin)
+                        .resolve(request("auto", Optional.empty(), false))
+                        .llvmToolchain()
+                        .orElseThrow()
+                        .version());
     }
 
     @Test
@@ -81,7 +106,9 @@ class GeneratorResolverTest {
         Path msvc = dir.resolve("msvc.cmake");
         Files.writeString(msvc, "set(CMAKE_C_COMPILER cl.exe)\n");
         GeneratorResolver resolver = resolver(bin);
-        assertEquals(LinkerKind.LLD, resolver.resolve(request("Ninja", Optional.of(lld), true)).linker());
+        assertEquals(
+                LinkerKind.LLD,
+                resolver.resolve(request("Ninja", Optional.of(lld), true)).linker());
         GeneratorSetup s = resolver.resolve(request("Ninja", Optional.of(msvc), true));
         assertEquals(LinkerKind.MSVC, s.linker());
         assertTrue(!s.multiConfig() && s.llvmToolchain().isEmpty());
@@ -99,18 +126,39 @@ class GeneratorResolverTest {
         assertEquals("Visual Studio 18 2026", s.generator());
         assertEquals(LinkerKind.MSVC, s.linker());
         assertTrue(s.visualStudio() && s.multiConfig());
-        assertEquals(List.of("-products", "*", "-prerelease", "-requires", "Microsoft.VisualStudio.Component.VC.Tools.ARM64",
-                "-format", "json", "-utf8", "-nologo"), vswhere.arguments());
+        assertEquals(
+                List.of(
+                        "-products",
+                        "*",
+                        "-prerelease",
+                        "-requires",
+                        "Microsoft.VisualStudio.Component.VC.Tools.ARM64",
+                        "-format",
+                        "json",
+                        "-utf8",
+                        "-nologo"),
+                vswhere.arguments());
     }
 
     /** A cmake stand-in answering --version with {@code versionOutput}; any other call is recorded and fails. */
     private StandIn cmakeSaying(String versionOutput, int exitCode) throws Exception {
-        return StandIn.create(dir.resolve("cmake-" + Math.abs(versionOutput.hashCode())), "cmake", versionOutput, exitCode);
+        return StandIn.create(
+                dir.resolve("cmake-" + Math.abs(versionOutput.hashCode())), "cmake", versionOutput, exitCode);
     }
 
     private ConfigureRequest requestWith(StandIn cmake) {
-        return new ConfigureRequest(dir.resolve("src"), dir.resolve("build"), BuildVariant.msquicDefaults(), Map.of(),
-                "auto", Optional.empty(), "auto", true, List.of(), cmake.executable().toString(), Optional.empty());
+        return new ConfigureRequest(
+                dir.resolve("src"),
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                Map.of(),
+                "auto",
+                Optional.empty(),
+                "auto",
+                true,
+                List.of(),
+                cmake.executable().toString(),
+                Optional.empty());
     }
 
     @Test
@@ -118,8 +166,11 @@ class GeneratorResolverTest {
         Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
         StandIn old = cmakeSaying("cmake version 3.10.2\n\nCMake suite maintained and supported by Kitware.\n", 0);
         ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(old)));
-        assertTrue(e.getMessage().startsWith("cmake 3.10.2 at " + old.executable() + " is too old: hotpatch-maven-plugin"
-                + " needs CMake 3.20 or newer (msquic requires it)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("cmake 3.10.2 at " + old.executable() + " is too old: hotpatch-maven-plugin"
+                                + " needs CMake 3.20 or newer (msquic requires it)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("-Dhotpatch.cmakeExecutable"), e.getMessage());
         assertEquals(List.of(List.of("--version")), old.invocations(), "only asked for its version");
     }
@@ -127,10 +178,17 @@ class GeneratorResolverTest {
     @Test
     void cmake320AndNewerFormsAreAccepted() throws Exception {
         Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
-        for (String out : List.of("cmake version 3.20.0\n", "cmake3 version 3.20.6\n", "cmake version 4.1.2\n",
-                "cmake version 3.31.0-rc2\n", "warning: something first\ncmake version 3.28.20240101-g1234abc\n")) {
+        for (String out : List.of(
+                "cmake version 3.20.0\n",
+                "cmake3 version 3.20.6\n",
+                "cmake version 4.1.2\n",
+                "cmake version 3.31.0-rc2\n",
+                "warning: something first\ncmake version 3.28.20240101-g1234abc\n")) {
             StandIn cmake = cmakeSaying(out, 0);
-            assertEquals("Ninja Multi-Config", resolver(bin).resolve(requestWith(cmake)).generator(), out);
+            assertEquals(
+                    "Ninja Multi-Config",
+                    resolver(bin).resolve(requestWith(cmake)).generator(),
+                    out);
         }
     }
 
@@ -139,8 +197,11 @@ class GeneratorResolverTest {
         Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
         StandIn odd = cmakeSaying("usage: not really cmake\n", 0);
         ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(requestWith(odd)));
-        assertTrue(e.getMessage().startsWith("cannot tell which CMake " + odd.executable() + " is: `" + odd.executable()
-                + " --version` printed no \"cmake version X.Y.Z\" line; its output began:\n    usage: not really cmake"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "cannot tell which CMake " + odd.executable() + " is: `" + odd.executable()
+                                        + " --version` printed no \"cmake version X.Y.Z\" line; its output began:\n    usage: not really cmake"),
                 e.getMessage());
 
         StandIn failing = cmakeSaying("error while loading shared libraries: libjsoncpp.so.25\n", 127);
@@ -156,9 +217,19 @@ class GeneratorResolverTest {
         Files.createDirectories(hanging.getParent());
         Files.writeString(hanging, "#!/bin/sh\nsleep 30\n");
         Files.setPosixFilePermissions(hanging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        ConfigureRequest request = new ConfigureRequest(dir.resolve("src"), dir.resolve("build"),
-                BuildVariant.msquicDefaults(), Map.of(), "auto", Optional.empty(), "auto", true, List.of(),
-                hanging.toString(), Optional.empty(), java.time.Duration.ofSeconds(1));
+        ConfigureRequest request = new ConfigureRequest(
+                dir.resolve("src"),
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                Map.of(),
+                "auto",
+                Optional.empty(),
+                "auto",
+                true,
+                List.of(),
+                hanging.toString(),
+                Optional.empty(),
+                java.time.Duration.ofSeconds(1));
         long start = System.nanoTime();
         ToolException e = assertThrows(ToolException.class, () -> resolver(bin).resolve(request));
         assertTrue(e.getMessage().contains("timed out after 1 s and was killed"), e.getMessage());
@@ -211,7 +282,8 @@ class GeneratorResolverTest {
         Path blocked = dir.resolve("not-a-dir");
         Files.writeString(blocked, "x");
         CMakeVersionCache unwritable = new CMakeVersionCache(Optional.of(blocked.resolve("cmake-version.properties")));
-        new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), unwritable).resolve(requestWith(cmake));
+        new GeneratorResolver(new StandInHost(false, bin, null), new ToolRunner(), unwritable)
+                .resolve(requestWith(cmake));
         assertEquals(2, cmake.invocations().size());
     }
 }

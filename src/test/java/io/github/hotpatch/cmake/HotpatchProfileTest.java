@@ -29,7 +29,8 @@ class HotpatchProfileTest {
     @Test
     void lldArm64IsADocumentedDeviation() {
         HotpatchProfile p = HotpatchProfile.of(Arch.ARM64, LinkerKind.LLD);
-        assertEquals(List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/functionpadmin:8", "/map"), p.flags());
+        assertEquals(
+                List.of("/hotpatchcompatible", "/profile", "/incremental:no", "/functionpadmin:8", "/map"), p.flags());
         assertTrue(p.deviation().orElseThrow().contains("/pdbinject:mapfile"));
         assertFalse(p.contains("/pdbinject:mapfile"));
     }
@@ -50,7 +51,8 @@ class HotpatchProfileTest {
     @Test
     void flagsThatCannotBeOneTokenAreRejected() {
         for (String bad : List.of("", "/a b", "/a;b", "/a\"b", "/a\tb")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> HotpatchProfile.of(Arch.ARM64, LinkerKind.MSVC).withFlags(List.of(bad)));
             assertTrue(e.getMessage().contains("flag"), e.getMessage());
         }

@@ -44,26 +44,36 @@ class ProjectIncludeFileTest {
     }
 
     private static String value(List<String> out, String key) {
-        return out.stream().filter(l -> l.startsWith(key + "=")).findFirst().orElseThrow().substring(key.length() + 1);
+        return out.stream()
+                .filter(l -> l.startsWith(key + "="))
+                .findFirst()
+                .orElseThrow()
+                .substring(key.length() + 1);
     }
 
     @Test
     void appendsTheProfileToReleaseOnlyAndKeepsTheProjectsOwnFlags() throws Exception {
-        String text = ProjectIncludeFile.render("arm64_schannel",
-                Optional.of(HotpatchProfile.of(Arch.ARM64, LinkerKind.MSVC)), Optional.empty());
+        String text = ProjectIncludeFile.render(
+                "arm64_schannel", Optional.of(HotpatchProfile.of(Arch.ARM64, LinkerKind.MSVC)), Optional.empty());
         List<String> out = run(text, 1, MSQUIC_RELEASE_APPEND);
         // /incremental:no is already there as CMake's /INCREMENTAL:NO: the linker reads switches case-insensitively.
-        assertEquals("/INCREMENTAL:NO /hotpatchcompatible /profile /pdbinject:mapfile /LTCG /IGNORE:4075 /DEBUG /OPT:REF /OPT:ICF",
+        assertEquals(
+                "/INCREMENTAL:NO /hotpatchcompatible /profile /pdbinject:mapfile /LTCG /IGNORE:4075 /DEBUG /OPT:REF /OPT:ICF",
                 value(out, "RELEASE"));
         assertEquals("/debug /INCREMENTAL", value(out, "DEBUG"));
     }
 
     @Test
     void nestedProjectCallsDoNotDuplicateAFlag() throws Exception {
-        String text = ProjectIncludeFile.render("v", Optional.of(HotpatchProfile.of(Arch.X64, LinkerKind.MSVC)), Optional.empty());
+        String text = ProjectIncludeFile.render(
+                "v", Optional.of(HotpatchProfile.of(Arch.X64, LinkerKind.MSVC)), Optional.empty());
         List<String> out = run(text, 3, "");
         assertEquals("/INCREMENTAL:NO /hotpatchcompatible /profile /FUNCTIONPADMIN:6", value(out, "RELEASE"));
-        assertEquals(1, out.stream().filter(l -> l.contains("hotpatch: CMAKE_SHARED_LINKER_FLAGS_RELEASE +=")).count(),
+        assertEquals(
+                1,
+                out.stream()
+                        .filter(l -> l.contains("hotpatch: CMAKE_SHARED_LINKER_FLAGS_RELEASE +="))
+                        .count(),
                 "announced once per configure: " + out);
     }
 
@@ -76,7 +86,8 @@ class ProjectIncludeFileTest {
 
     @Test
     void flagsWithCMakeSpecialCharactersArriveLiterally() throws Exception {
-        HotpatchProfile p = HotpatchProfile.of(Arch.ARM64, LinkerKind.LLD).withFlags(List.of("/map:C:\\out\\$x.map", "/opt:${NOPE}"));
+        HotpatchProfile p = HotpatchProfile.of(Arch.ARM64, LinkerKind.LLD)
+                .withFlags(List.of("/map:C:\\out\\$x.map", "/opt:${NOPE}"));
         List<String> out = run(ProjectIncludeFile.render("v", Optional.of(p), Optional.empty()), 1, "");
         assertEquals("/INCREMENTAL:NO /map:C:\\out\\$x.map /opt:${NOPE}", value(out, "RELEASE"));
     }

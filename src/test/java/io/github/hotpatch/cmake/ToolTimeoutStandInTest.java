@@ -46,30 +46,72 @@ class ToolTimeoutStandInTest {
         while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        assertTrue(ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the tool's child " + pid + " was killed too");
+        assertTrue(
+                ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true),
+                "the tool's child " + pid + " was killed too");
     }
 
     @Test
     void defaultsAreTheToolRunDefault() {
-        assertEquals(ToolRun.DEFAULT_TIMEOUT, new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake",
-                Optional.empty(), Optional.empty()).toolTimeout());
-        assertEquals(Duration.ofHours(4), new ConfigureRequest(dir, dir.resolve("b"), List.of(), Map.of(), "auto",
-                Optional.empty(), "auto", true, List.of(), "cmake", Optional.empty()).toolTimeout());
-        assertThrows(IllegalArgumentException.class, () -> new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake",
-                Optional.empty(), Optional.empty(), Duration.ZERO));
+        assertEquals(
+                ToolRun.DEFAULT_TIMEOUT,
+                new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake", Optional.empty(), Optional.empty())
+                        .toolTimeout());
+        assertEquals(
+                Duration.ofHours(4),
+                new ConfigureRequest(
+                                dir,
+                                dir.resolve("b"),
+                                List.of(),
+                                Map.of(),
+                                "auto",
+                                Optional.empty(),
+                                "auto",
+                                true,
+                                List.of(),
+                                "cmake",
+                                Optional.empty())
+                        .toolTimeout());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new BuildRequest(
+                        dir,
+                        List.of(),
+                        "Release",
+                        "",
+                        "cmake",
+                        "cmake",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Duration.ZERO));
     }
 
     @Test
     void buildIsKilledAfterTheTimeout() throws Exception {
         Path v = Files.createDirectories(dir.resolve("build/arm64_x"));
         Files.writeString(v.resolve("CMakeCache.txt"), "");
-        BuildRequest request = new BuildRequest(dir.resolve("build"), List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),
-                "Release", "impl", "cmake", hangingCmake().toString(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1));
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),
+                "Release",
+                "impl",
+                "cmake",
+                hangingCmake().toString(),
+                Optional.empty(),
+                Optional.empty(),
+                Duration.ofSeconds(1));
         long start = System.nanoTime();
-        ToolException e = assertThrows(ToolException.class, () -> new VariantBuilder(
-                new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog()).buildAll(request));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(
+                                new StandInHost(false, dir.resolve("tools"), null),
+                                new ToolRunner(),
+                                new RecordingLog())
+                        .buildAll(request));
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
-        assertTrue(e.getMessage().startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("stand-in: hanging on --build"), e.getMessage());
         assertSleeperGone();
@@ -81,12 +123,29 @@ class ToolTimeoutStandInTest {
         Files.writeString(src.resolve("CMakeLists.txt"), "project(t NONE)\n");
         Path toolchain = Files.writeString(dir.resolve("tc.cmake"), "set(CMAKE_SYSTEM_NAME Windows)\n");
         StandIn.create(dir.resolve("tools"), "ninja", "", 0);
-        ConfigureRequest request = new ConfigureRequest(src, dir.resolve("build"),
-                List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())), Map.of(), "Ninja", Optional.of(toolchain), "msvc",
-                true, List.of(), hangingCmake().toString(), Optional.empty(), Duration.ofSeconds(1));
-        ToolException e = assertThrows(ToolException.class, () -> new VariantConfigurer(
-                new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog()).configureAll(request));
-        assertTrue(e.getMessage().startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+        ConfigureRequest request = new ConfigureRequest(
+                src,
+                dir.resolve("build"),
+                List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),
+                Map.of(),
+                "Ninja",
+                Optional.of(toolchain),
+                "msvc",
+                true,
+                List.of(),
+                hangingCmake().toString(),
+                Optional.empty(),
+                Duration.ofSeconds(1));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantConfigurer(
+                                new StandInHost(false, dir.resolve("tools"), null),
+                                new ToolRunner(),
+                                new RecordingLog())
+                        .configureAll(request));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("stand-in: hanging on -S"), e.getMessage());
         assertSleeperGone();

@@ -33,11 +33,24 @@ class VariantBuilderStandInTest {
         Path v = configured("arm64_schannel");
         StandIn msbuild = StandIn.create(dir.resolve("tools"), "MSBuild.exe", "Build succeeded.\n", 0);
         RecordingLog log = new RecordingLog();
-        BuildRequest request = new BuildRequest(dir.resolve("build"), List.of(BuildVariant.msquicDefaults().get(0)), "Release",
-                "msquic", "msbuild", "cmake", Optional.of(msbuild.executable()), Optional.empty());
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                List.of(BuildVariant.msquicDefaults().get(0)),
+                "Release",
+                "msquic",
+                "msbuild",
+                "cmake",
+                Optional.of(msbuild.executable()),
+                Optional.empty());
         new VariantBuilder(new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), log).buildAll(request);
-        assertEquals(List.of(v.resolve("src/bin/msquic.vcxproj").toString(), "/p:Configuration=Release", "/p:Platform=ARM64",
-                "/m", "/nologo"), msbuild.arguments());
+        assertEquals(
+                List.of(
+                        v.resolve("src/bin/msquic.vcxproj").toString(),
+                        "/p:Configuration=Release",
+                        "/p:Platform=ARM64",
+                        "/m",
+                        "/nologo"),
+                msbuild.arguments());
         assertTrue(log.text().contains("[arm64_schannel] Build succeeded."), log.text());
     }
 
@@ -46,22 +59,51 @@ class VariantBuilderStandInTest {
         configured("arm64_schannel");
         configured("arm64_openssl");
         StandIn cmake = StandIn.create(dir.resolve("tools"), "cmake", "", 0);
-        BuildRequest request = new BuildRequest(dir.resolve("build"), BuildVariant.msquicDefaults(), "Debug", "msquic", "cmake",
-                cmake.executable().toString(), Optional.empty(), Optional.empty());
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                "Debug",
+                "msquic",
+                "cmake",
+                cmake.executable().toString(),
+                Optional.empty(),
+                Optional.empty());
         new VariantBuilder(new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog())
                 .buildAll(request);
-        assertEquals(List.of(
-                List.of("--build", dir.resolve("build/arm64_schannel").toString(), "--config", "Debug", "--target", "msquic"),
-                List.of("--build", dir.resolve("build/arm64_openssl").toString(), "--config", "Debug", "--target", "msquic")),
+        assertEquals(
+                List.of(
+                        List.of(
+                                "--build",
+                                dir.resolve("build/arm64_schannel").toString(),
+                                "--config",
+                                "Debug",
+                                "--target",
+                                "msquic"),
+                        List.of(
+                                "--build",
+                                dir.resolve("build/arm64_openssl").toString(),
+                                "--config",
+                                "Debug",
+                                "--target",
+                                "msquic")),
                 cmake.invocations());
     }
 
     @Test
     void unconfiguredVariantIsAClearError() {
-        BuildRequest request = new BuildRequest(dir.resolve("build"), BuildVariant.msquicDefaults(), "Release", "msquic",
-                "cmake", "cmake", Optional.empty(), Optional.empty());
-        ToolException e = assertThrows(ToolException.class,
-                () -> new VariantBuilder(new StandInHost(false, dir, null), new ToolRunner(), new RecordingLog()).buildAll(request));
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                "Release",
+                "msquic",
+                "cmake",
+                "cmake",
+                Optional.empty(),
+                Optional.empty());
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(new StandInHost(false, dir, null), new ToolRunner(), new RecordingLog())
+                        .buildAll(request));
         assertTrue(e.getMessage().contains("[arm64_schannel] is not configured"), e.getMessage());
         assertTrue(e.getMessage().contains("run hotpatch:configure first"), e.getMessage());
     }
@@ -69,12 +111,24 @@ class VariantBuilderStandInTest {
     @Test
     void failingBuildNamesTheVariantCommandAndExitCode() throws Exception {
         configured("arm64_schannel");
-        StandIn cmake = StandIn.create(dir.resolve("tools"), "cmake", "FAILED: msquic.dll\nerror: undefined symbol\n", 1);
-        BuildRequest request = new BuildRequest(dir.resolve("build"), List.of(BuildVariant.msquicDefaults().get(0)), "Release",
-                "msquic", "cmake", cmake.executable().toString(), Optional.empty(), Optional.empty());
-        ToolException e = assertThrows(ToolException.class, () -> new VariantBuilder(
-                new StandInHost(false, dir, null), new ToolRunner(), new RecordingLog()).buildAll(request));
-        assertTrue(e.getMessage().startsWith("[arm64_schannel] " + cmake.executable() + " failed with exit code 1"), e.getMessage());
+        StandIn cmake =
+                StandIn.create(dir.resolve("tools"), "cmake", "FAILED: msquic.dll\nerror: undefined symbol\n", 1);
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                List.of(BuildVariant.msquicDefaults().get(0)),
+                "Release",
+                "msquic",
+                "cmake",
+                cmake.executable().toString(),
+                Optional.empty(),
+                Optional.empty());
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(new StandInHost(false, dir, null), new ToolRunner(), new RecordingLog())
+                        .buildAll(request));
+        assertTrue(
+                e.getMessage().startsWith("[arm64_schannel] " + cmake.executable() + " failed with exit code 1"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("error: undefined symbol"), e.getMessage());
     }
 }

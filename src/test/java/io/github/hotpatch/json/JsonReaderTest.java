@@ -26,10 +26,12 @@ class JsonReaderTest {
 
     @Test
     void readsEveryKindOfValueInOrder() throws Exception {
-        Object value = JsonReader.parse(" {\"b\": [1, -2, 3.5, 1e3, true, false, null, \"x\"], \"a\": {}, \"c\": []}\n");
+        Object value =
+                JsonReader.parse(" {\"b\": [1, -2, 3.5, 1e3, true, false, null, \"x\"], \"a\": {}, \"c\": []}\n");
         Map<?, ?> map = (Map<?, ?>) value;
         assertEquals(List.of("b", "a", "c"), new ArrayList<>(map.keySet()));
-        assertEquals(Arrays.asList(1L, -2L, new BigDecimal("3.5"), new BigDecimal("1e3"), true, false, null, "x"),
+        assertEquals(
+                Arrays.asList(1L, -2L, new BigDecimal("3.5"), new BigDecimal("1e3"), true, false, null, "x"),
                 map.get("b"));
         assertEquals(Map.of(), map.get("a"));
         assertEquals(List.of(), map.get("c"));
@@ -37,7 +39,8 @@ class JsonReaderTest {
 
     @Test
     void decodesEscapes() throws Exception {
-        assertEquals("a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE00",
+        assertEquals(
+                "a\"b\\c/d\b\f\n\r\t\u00e9\uD83D\uDE00",
                 JsonReader.parse("\"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00E9\\ud83d\\ude00\""));
         assertEquals("C:\\Program Files\\cmake", JsonReader.parse("\"C:\\\\Program Files\\\\cmake\""));
     }
@@ -74,27 +77,30 @@ class JsonReaderTest {
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "``|1|1|no JSON value (the input is empty)",
-            "`   `|1|4|no JSON value (the input is empty)",
-            "{\"a\": 1,}|1|9|expected a field name in double quotes",
-            "{\"a\" 1}|1|6|expected ':' after field name \"a\"",
-            "[1 2]|1|4|expected ',' or ']' in an array",
-            "[1,|1|4|input ends inside an array",
-            "{\"a\": 1|1|8|expected ',' or '}' in an object",
-            "\"abc|1|1|string never closed",
-            "\"a\\x\"|1|3|invalid escape '\\x'",
-            "\"\\u12g4\"|1|2|\\u escape needs four hex digits",
-            "01|1|2|number with a leading zero",
-            "-|1|2|'-' not followed by a digit",
-            "1.|1|3|'.' not followed by a digit",
-            "1e|1|3|exponent without digits",
-            "tru|1|1|expected a JSON value",
-            "NaN|1|1|unexpected 'N', expected a JSON value",
-            "{} x|1|4|unexpected 'x' after the JSON value",
-            "// c|1|1|unexpected '/', expected a JSON value",
-            "{'a': 1}|1|2|expected a field name in double quotes",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "``|1|1|no JSON value (the input is empty)",
+                "`   `|1|4|no JSON value (the input is empty)",
+                "{\"a\": 1,}|1|9|expected a field name in double quotes",
+                "{\"a\" 1}|1|6|expected ':' after field name \"a\"",
+                "[1 2]|1|4|expected ',' or ']' in an array",
+                "[1,|1|4|input ends inside an array",
+                "{\"a\": 1|1|8|expected ',' or '}' in an object",
+                "\"abc|1|1|string never closed",
+                "\"a\\x\"|1|3|invalid escape '\\x'",
+                "\"\\u12g4\"|1|2|\\u escape needs four hex digits",
+                "01|1|2|number with a leading zero",
+                "-|1|2|'-' not followed by a digit",
+                "1.|1|3|'.' not followed by a digit",
+                "1e|1|3|exponent without digits",
+                "tru|1|1|expected a JSON value",
+                "NaN|1|1|unexpected 'N', expected a JSON value",
+                "{} x|1|4|unexpected 'x' after the JSON value",
+                "// c|1|1|unexpected '/', expected a JSON value",
+                "{'a': 1}|1|2|expected a field name in double quotes",
+            })
     void rejectsWhatIsNotJsonSayingWhere(String text, int line, int column, String problem) {
         JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.parse(text));
         assertTrue(e.problem().contains(problem), e.getMessage());
@@ -105,8 +111,8 @@ class JsonReaderTest {
 
     @Test
     void countsLinesAndColumnsAcrossLineBreaks() {
-        JsonSyntaxException e = assertThrows(JsonSyntaxException.class,
-                () -> JsonReader.parse("{\n  \"a\": [\n    1,\n    ]\n}"));
+        JsonSyntaxException e =
+                assertThrows(JsonSyntaxException.class, () -> JsonReader.parse("{\n  \"a\": [\n    1,\n    ]\n}"));
         assertEquals("unexpected ']', expected a JSON value at line 4, column 5", e.getMessage());
         assertEquals(22, e.offset());
     }
@@ -142,18 +148,22 @@ class JsonReaderTest {
     @Test
     void readsRealFileApiRepliesLikeJackson() throws Exception {
         Path seeds = Path.of("src/test/resources/io/github/hotpatch/cmake/FileApiReplyFuzzTestInputs/read");
-        ObjectMapper jackson = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        ObjectMapper jackson = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
         int files = 0;
         try (Stream<Path> list = Files.list(seeds)) {
-            for (Path seed : list.filter(p -> p.getFileName().toString().startsWith("seed-")).toList()) {
+            for (Path seed : list.filter(p -> p.getFileName().toString().startsWith("seed-"))
+                    .toList()) {
                 byte[] bundle = Files.readAllBytes(seed);
                 int start = 0;
                 for (int i = 0; i <= bundle.length; i++) {
                     if (i == bundle.length || bundle[i] == 0) {
                         String entry = new String(bundle, start, i - start, StandardCharsets.UTF_8);
                         String json = entry.substring(entry.indexOf('\n') + 1);
-                        assertEquals(normalize(jackson.readValue(json, Object.class)), normalize(JsonReader.parse(json)),
+                        assertEquals(
+                                normalize(jackson.readValue(json, Object.class)),
+                                normalize(JsonReader.parse(json)),
                                 entry.substring(0, entry.indexOf('\n')));
                         files++;
                         start = i + 1;

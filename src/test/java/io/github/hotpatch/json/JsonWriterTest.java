@@ -34,7 +34,9 @@ class JsonWriterTest {
         return map;
     }
 
-    private enum StatusForTest { PASS }
+    private enum StatusForTest {
+        PASS
+    }
 
     @Test
     void prettyPrintsWithTwoSpacesLfAndTheMapsOwnOrder() {
@@ -61,7 +63,8 @@ class JsonWriterTest {
 
     @Test
     void escapesQuotesBackslashesAndControlCharactersOnly() {
-        assertEquals("\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001F/é😀\"\n",
+        assertEquals(
+                "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001\\u001F/é😀\"\n",
                 JsonWriter.toString("a\"b\\c\n\r\t\b\f\u0001\u001f/é😀"));
     }
 
@@ -88,8 +91,8 @@ class JsonWriterTest {
 
     @Test
     void refusesTypesThatAreNotJsonValues() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> JsonWriter.toString(Map.of("file", Path.of("x.dll"))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> JsonWriter.toString(Map.of("file", Path.of("x.dll"))));
         assertTrue(e.getMessage().contains("cannot write a sun.nio.fs.UnixPath as JSON"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> JsonWriter.toString(1.5d));
     }

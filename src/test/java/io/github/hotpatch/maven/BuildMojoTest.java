@@ -47,9 +47,11 @@ class BuildMojoTest {
         assertEquals("cmake", mojo.cmakeExecutable);
         assertNull(mojo.msbuildExecutable);
         assertFalse(mojo.skip);
-        assertEquals(List.of("arm64_schannel", "arm64_openssl"),
+        assertEquals(
+                List.of("arm64_schannel", "arm64_openssl"),
                 mojo.selectedVariants().stream().map(BuildVariant::name).toList());
-        assertEquals(Path.of(MojoExtension.getBasedir()).toAbsolutePath().normalize().resolve("build/windows"),
+        assertEquals(
+                Path.of(MojoExtension.getBasedir()).toAbsolutePath().normalize().resolve("build/windows"),
                 mojo.buildPath());
     }
 
@@ -68,11 +70,20 @@ class BuildMojoTest {
 
         mojo.execute();
 
-        assertEquals(List.of(
-                List.of(schannel.resolve("src/bin/msquic.vcxproj").toString(), "/p:Configuration=Release",
-                        "/p:Platform=ARM64", "/m", "/nologo"),
-                List.of(openssl.resolve("src/bin/msquic.vcxproj").toString(), "/p:Configuration=Release",
-                        "/p:Platform=ARM64", "/m", "/nologo")),
+        assertEquals(
+                List.of(
+                        List.of(
+                                schannel.resolve("src/bin/msquic.vcxproj").toString(),
+                                "/p:Configuration=Release",
+                                "/p:Platform=ARM64",
+                                "/m",
+                                "/nologo"),
+                        List.of(
+                                openssl.resolve("src/bin/msquic.vcxproj").toString(),
+                                "/p:Configuration=Release",
+                                "/p:Platform=ARM64",
+                                "/m",
+                                "/nologo")),
                 msbuild.invocations());
     }
 
@@ -89,7 +100,8 @@ class BuildMojoTest {
 
         mojo.execute();
 
-        assertEquals(List.of(List.of("--build", openssl.toString(), "--config", "Debug", "--target", "msquic")),
+        assertEquals(
+                List.of(List.of("--build", openssl.toString(), "--config", "Debug", "--target", "msquic")),
                 cmake.invocations());
     }
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class ConfigureMojoEndToEndTest {
 
     /** Where the pom's {@code ${project.basedir}/target/mojo-configure-e2e} points. */
-    private static final Path ROOT = Path.of(MojoExtension.getBasedir(), "target", "mojo-configure-e2e").toAbsolutePath();
+    private static final Path ROOT =
+            Path.of(MojoExtension.getBasedir(), "target", "mojo-configure-e2e").toAbsolutePath();
 
     /** A DLL that links without a Windows SDK: no C runtime, no entry point, no stack cookies. */
     private static void writeTinyProject(Path source) throws IOException {
@@ -86,8 +87,10 @@ class ConfigureMojoEndToEndTest {
         assertTrue(release.contains(" /functionpadmin:8"), release);
         assertFalse(debug.toLowerCase().contains("/hotpatchcompatible"), "hotpatch flags are Release only: " + debug);
         try (Stream<Path> files = Files.list(ROOT.resolve("src"))) {
-            assertEquals(List.of("CMakeLists.txt", "impl.c"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList(), "the native project is never written to");
+            assertEquals(
+                    List.of("CMakeLists.txt", "impl.c"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "the native project is never written to");
         }
     }
 }

@@ -80,8 +80,12 @@ class ConfigureMojoTest {
         assertEquals(Arch.ARM64, variants.get(0).arch(), "arch defaults to ARM64");
         assertEquals(Arch.X64, variants.get(1).arch());
         // The fields are LinkedHashMaps, so the POM's order is kept and -D arguments follow it.
-        assertEquals(java.util.List.of("QUIC_TLS_LIB", "QUIC_ENABLE_LOGGING"), new java.util.ArrayList<>(variants.get(1).cacheEntries().keySet()));
-        assertEquals(Map.of("QUIC_TLS_LIB", "openssl", "QUIC_ENABLE_LOGGING", "OFF"), variants.get(1).cacheEntries());
+        assertEquals(
+                java.util.List.of("QUIC_TLS_LIB", "QUIC_ENABLE_LOGGING"),
+                new java.util.ArrayList<>(variants.get(1).cacheEntries().keySet()));
+        assertEquals(
+                Map.of("QUIC_TLS_LIB", "openssl", "QUIC_ENABLE_LOGGING", "OFF"),
+                variants.get(1).cacheEntries());
         assertEquals(Map.of("QUIC_BUILD_TEST", "OFF"), mojo.cacheEntries);
         assertEquals(List.of("/hotpatchcompatible", "/incremental:no"), mojo.hotpatchFlags);
     }
@@ -117,8 +121,10 @@ class ConfigureMojoTest {
     void variantSelection_ofAnUnknownNameFailsListingTheConfiguredNames(ConfigureMojo mojo) throws Exception {
         Path build = aimAtTempProject(mojo);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertEquals("hotpatch.variants names 'arm64_nope', which is not a configured variant;"
-                + " configured: arm64_schannel, arm64_openssl", e.getMessage());
+        assertEquals(
+                "hotpatch.variants names 'arm64_nope', which is not a configured variant;"
+                        + " configured: arm64_schannel, arm64_openssl",
+                e.getMessage());
         assertFalse(Files.exists(build), "nothing is written before the configuration is checked");
     }
 
@@ -160,7 +166,8 @@ class ConfigureMojoTest {
         mojo.sourceDirectory = notAProject.toFile();
         mojo.buildDirectory = tempDir.resolve("build").toFile();
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("sourceDirectory " + notAProject + " has no CMakeLists.txt"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("sourceDirectory " + notAProject + " has no CMakeLists.txt"), e.getMessage());
         assertTrue(e.getMessage().contains("top-level directory"), e.getMessage());
     }
 
@@ -178,7 +185,8 @@ class ConfigureMojoTest {
     void hotpatchFlagWithASpace_failsAskingForOneSwitchPerEntry(ConfigureMojo mojo) throws Exception {
         Path build = aimAtTempProject(mojo);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("hotpatch linker flag '/hotpatchcompatible /profile' contains whitespace"),
+        assertTrue(
+                e.getMessage().startsWith("hotpatch linker flag '/hotpatchcompatible /profile' contains whitespace"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("give one switch per entry"), e.getMessage());
         assertFalse(Files.exists(build));

@@ -31,6 +31,7 @@ class M2eLifecycleMappingTest {
 
     /** goal → its action element ({@code execute} or {@code ignore}). */
     private static Map<String, Element> actionByGoal;
+
     private static List<String> mappedGoals;
     private static List<String> pluginGoals;
 
@@ -55,7 +56,9 @@ class M2eLifecycleMappingTest {
 
     @Test
     void everyGoalOfThePluginIsMappedExactlyOnce() {
-        assertTrue(pluginGoals.containsAll(List.of("configure", "build", "verify", "attach", "inspect", "help")), pluginGoals.toString());
+        assertTrue(
+                pluginGoals.containsAll(List.of("configure", "build", "verify", "attach", "inspect", "help")),
+                pluginGoals.toString());
         assertEquals(new TreeSet<>(pluginGoals), new TreeSet<>(mappedGoals), "mapped goals vs plugin.xml goals");
         assertEquals(mappedGoals.size(), new TreeSet<>(mappedGoals).size(), "a goal mapped twice: " + mappedGoals);
     }
@@ -65,7 +68,8 @@ class M2eLifecycleMappingTest {
         Element execute = actionByGoal.get("configure");
         assertEquals("execute", execute.getTagName());
         assertEquals("false", only(execute, "runOnIncremental").getTextContent().trim());
-        assertEquals("true", only(execute, "runOnConfiguration").getTextContent().trim());
+        assertEquals(
+                "true", only(execute, "runOnConfiguration").getTextContent().trim());
     }
 
     @Test
@@ -105,7 +109,9 @@ class M2eLifecycleMappingTest {
     }
 
     private static Element only(Element parent, String tag) {
-        List<Element> matching = children(parent).stream().filter(e -> e.getTagName().equals(tag)).toList();
+        List<Element> matching = children(parent).stream()
+                .filter(e -> e.getTagName().equals(tag))
+                .toList();
         assertEquals(1, matching.size(), "one <" + tag + "> in <" + parent.getTagName() + ">");
         return matching.get(0);
     }

@@ -36,17 +36,22 @@ class UserPropertiesTest {
     @Test
     @InjectMojo(goal = "configure")
     void configureReadsTheCommandLineProperties(ConfigureMojo mojo) throws Exception {
-        assertEquals(List.of("arm64_openssl"), mojo.selectedVariants().stream().map(BuildVariant::name).toList(),
+        assertEquals(
+                List.of("arm64_openssl"),
+                mojo.selectedVariants().stream().map(BuildVariant::name).toList(),
                 "-Dhotpatch.variants narrows msquic's defaults");
         assertFalse(mojo.hotpatch);
-        assertEquals(List.of("/hotpatchcompatible", "/profile"), mojo.hotpatchFlags, "comma-separated on the command line");
+        assertEquals(
+                List.of("/hotpatchcompatible", "/profile"), mojo.hotpatchFlags, "comma-separated on the command line");
         assertTrue(mojo.skip);
     }
 
     @Test
     @InjectMojo(goal = "build")
     void buildReadsTheCommandLineProperties(BuildMojo mojo) throws Exception {
-        assertEquals(List.of("arm64_openssl"), mojo.selectedVariants().stream().map(BuildVariant::name).toList());
+        assertEquals(
+                List.of("arm64_openssl"),
+                mojo.selectedVariants().stream().map(BuildVariant::name).toList());
         assertEquals("Debug", mojo.buildConfig);
         assertTrue(mojo.skip);
     }

@@ -23,19 +23,24 @@ class MsBuildStandInTest {
         StandIn vswhere = StandIn.create(dir, "vswhere", """
                 [{"installationPath": "/vs/2022", "installationVersion": "17.9.1"}]
                 """, 0);
-        VisualStudioInstance vs = new VisualStudioLocator(new ToolRunner(), vswhere.executable()).locate("x64", Optional.of(17));
+        VisualStudioInstance vs =
+                new VisualStudioLocator(new ToolRunner(), vswhere.executable()).locate("x64", Optional.of(17));
         assertEquals("Visual Studio 17 2022", vs.cmakeGenerator());
         assertEquals(Path.of("/vs/2022/MSBuild/Current/Bin/MSBuild.exe"), vs.msbuildExecutable());
         List<String> args = vswhere.arguments();
-        assertTrue(args.containsAll(List.of("-requires", "Microsoft.VisualStudio.Component.VC.Tools.x86.x64")), args.toString());
+        assertTrue(
+                args.containsAll(List.of("-requires", "Microsoft.VisualStudio.Component.VC.Tools.x86.x64")),
+                args.toString());
         assertEquals(List.of("-version", "[17,18)"), args.subList(args.size() - 2, args.size()));
     }
 
     @Test
     void vswhereStandIn_noInstanceSaysWhatToInstall() throws Exception {
         StandIn vswhere = StandIn.create(dir, "vswhere", "[]", 0);
-        ToolException e = assertThrows(ToolException.class,
-                () -> new VisualStudioLocator(new ToolRunner(), vswhere.executable()).locate("ARM64", Optional.empty()));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VisualStudioLocator(new ToolRunner(), vswhere.executable())
+                        .locate("ARM64", Optional.empty()));
         assertTrue(e.getMessage().contains("Microsoft.VisualStudio.Component.VC.Tools.ARM64"), e.getMessage());
         assertTrue(e.getMessage().contains("Visual Studio Installer"), e.getMessage());
     }
@@ -43,14 +48,17 @@ class MsBuildStandInTest {
     @Test
     void vswhereStandIn_garbageOutputIsAClearError() throws Exception {
         StandIn vswhere = StandIn.create(dir, "vswhere", "not json", 0);
-        ToolException e = assertThrows(ToolException.class,
-                () -> new VisualStudioLocator(new ToolRunner(), vswhere.executable()).locate("ARM64", Optional.empty()));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VisualStudioLocator(new ToolRunner(), vswhere.executable())
+                        .locate("ARM64", Optional.empty()));
         assertTrue(e.getMessage().contains("not JSON"), e.getMessage());
     }
 
     @Test
     void msbuildCommandBuildsOneConfigurationAndPlatform() {
-        assertEquals(List.of("MSBuild.exe", "p.vcxproj", "/p:Configuration=Release", "/p:Platform=ARM64", "/m", "/nologo"),
+        assertEquals(
+                List.of("MSBuild.exe", "p.vcxproj", "/p:Configuration=Release", "/p:Platform=ARM64", "/m", "/nologo"),
                 MsBuildCommand.of(Path.of("MSBuild.exe"), Path.of("p.vcxproj"), "Release", "ARM64"));
     }
 }

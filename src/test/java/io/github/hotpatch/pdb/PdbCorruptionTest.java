@@ -56,13 +56,16 @@ class PdbCorruptionTest {
 
     /** Success or a PdbFormatException naming the file, within 10 s; anything else fails the test. */
     static Outcome readOrFormatError(Path pdb) {
-        Object result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            try {
-                return PdbFile.read(pdb);
-            } catch (Throwable t) {
-                return t;
-            }
-        }, () -> "reading " + pdb.getFileName() + " hung");
+        Object result = assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> {
+                    try {
+                        return PdbFile.read(pdb);
+                    } catch (Throwable t) {
+                        return t;
+                    }
+                },
+                () -> "reading " + pdb.getFileName() + " hung");
         if (result instanceof PdbFile parsedPdb) {
             return new Outcome(parsedPdb, null);
         }
@@ -109,8 +112,11 @@ class PdbCorruptionTest {
         long at = DbiStream.HEADER_SIZE;
         for (int i = 0; i < index; i++) {
             DbiModule m = parsed.dbi().modules().get(i);
-            long length = 64 + m.moduleName().getBytes(StandardCharsets.UTF_8).length + 1
-                    + m.objectFileName().getBytes(StandardCharsets.UTF_8).length + 1;
+            long length = 64
+                    + m.moduleName().getBytes(StandardCharsets.UTF_8).length
+                    + 1
+                    + m.objectFileName().getBytes(StandardCharsets.UTF_8).length
+                    + 1;
             at += (length + 3) / 4 * 4;
         }
         return at;
@@ -223,7 +229,9 @@ class PdbCorruptionTest {
         for (long address : new long[] {superBlock.blockCount(), 0xFFFFFFFFL, 0}) {
             Path p = copy("blockmap-" + address + ".pdb");
             PdbTestSupport.putU32(p, 52, address);
-            assertMessage(formatError(p), "block map address at offset 52 is block " + address,
+            assertMessage(
+                    formatError(p),
+                    "block map address at offset 52 is block " + address,
                     "expected 1.." + (superBlock.blockCount() - 1));
         }
     }
@@ -234,7 +242,9 @@ class PdbCorruptionTest {
         for (long block : new long[] {superBlock.blockCount(), 0xFFFFFFFFL}) {
             Path p = copy("dirblock-" + block + ".pdb");
             PdbTestSupport.putU32(p, entry, block);
-            assertMessage(formatError(p), "directory block 0 is block " + block,
+            assertMessage(
+                    formatError(p),
+                    "directory block 0 is block " + block,
                     "file has " + superBlock.blockCount() + " blocks");
         }
         Path zero = copy("dirblock-0.pdb");
@@ -253,8 +263,8 @@ class PdbCorruptionTest {
 
         Path many = copy("streams-many.pdb");
         PdbTestSupport.putU32(many, at, 60000);
-        assertMessage(formatError(many), "60000 stream sizes need 240004 bytes, directory has "
-                + superBlock.directorySize());
+        assertMessage(
+                formatError(many), "60000 stream sizes need 240004 bytes, directory has " + superBlock.directorySize());
 
         Path few = copy("streams-few.pdb");
         PdbTestSupport.putU32(few, at, 3);
@@ -274,7 +284,9 @@ class PdbCorruptionTest {
         // More blocks than the file has.
         Path blocks = copy("dbi-blocks.pdb");
         PdbTestSupport.putU32(blocks, directoryOffset(4 + 4 * DbiStream.STREAM), fileSize);
-        assertMessage(formatError(blocks), "stream directory offset 16: streams 0..3 need",
+        assertMessage(
+                formatError(blocks),
+                "stream directory offset 16: streams 0..3 need",
                 "blocks, file has " + superBlock.blockCount());
 
         // Two blocks more than it has: its block list would run past the directory's end.
@@ -292,8 +304,10 @@ class PdbCorruptionTest {
         for (int stream : new int[] {PdbInfoStream.STREAM, DbiStream.STREAM, linkerStream()}) {
             Path p = copy("stream-block-" + stream + ".pdb");
             PdbTestSupport.putU32(p, directoryOffset(blockListOffset(stream)), superBlock.blockCount());
-            assertMessage(formatError(p), "block 0 of stream " + stream + " is block " + superBlock.blockCount()
-                    + ", file has " + superBlock.blockCount() + " blocks");
+            assertMessage(
+                    formatError(p),
+                    "block 0 of stream " + stream + " is block " + superBlock.blockCount() + ", file has "
+                            + superBlock.blockCount() + " blocks");
 
             Path zero = copy("stream-block0-" + stream + ".pdb");
             PdbTestSupport.putU32(zero, directoryOffset(blockListOffset(stream)), 0);
@@ -352,8 +366,10 @@ class PdbCorruptionTest {
 
         Path modi = copy("dbi-modi-huge.pdb");
         PdbTestSupport.putU32(modi, streamOffset(3, 24), 0x7FFFFFF0L);
-        assertMessage(formatError(modi), "header and substreams add up to", "stream has "
-                + parsed.streamSize(3).getAsLong());
+        assertMessage(
+                formatError(modi),
+                "header and substreams add up to",
+                "stream has " + parsed.streamSize(3).getAsLong());
 
         Path negative = copy("dbi-negative.pdb");
         PdbTestSupport.putU32(negative, streamOffset(3, 28), -5);
@@ -384,8 +400,10 @@ class PdbCorruptionTest {
                 long at = streamOffset(3, i);
                 PdbTestSupport.fill(p, at, at + 1, (byte) 'A');
             }
-            assertMessage(formatError(p), "module info record " + module + " module name is not NUL-terminated before "
-                    + "offset " + substreamEnd + " (end of DBI module info substream)");
+            assertMessage(
+                    formatError(p),
+                    "module info record " + module + " module name is not NUL-terminated before " + "offset "
+                            + substreamEnd + " (end of DBI module info substream)");
         }
     }
 
@@ -394,8 +412,9 @@ class PdbCorruptionTest {
         long record = moduleRecordOffset(linkerModule().index());
         Path stream = copy("modi-stream.pdb");
         PdbTestSupport.putU16(stream, streamOffset(3, record + 34), 0x7FFF);
-        assertMessage(formatError(stream), "(* Linker *) names symbol stream 32767, directory has "
-                + parsed.streamCount() + " streams");
+        assertMessage(
+                formatError(stream),
+                "(* Linker *) names symbol stream 32767, directory has " + parsed.streamCount() + " streams");
 
         Path bytes = copy("modi-symbytes.pdb");
         PdbTestSupport.putU32(bytes, streamOffset(3, record + 36), 0x7FFFFFFFL);
@@ -409,7 +428,9 @@ class PdbCorruptionTest {
         for (int length : new int[] {0, 1}) {
             Path p = copy("sym-length-" + length + ".pdb");
             PdbTestSupport.putU16(p, streamOffset(linkerStream(), 4), length);
-            assertMessage(formatError(p), "symbol record length is " + length + ", expected at least 2",
+            assertMessage(
+                    formatError(p),
+                    "symbol record length is " + length + ", expected at least 2",
                     "stream " + linkerStream() + " (module " + linkerModule().index() + " * Linker *) offset 4");
         }
     }
@@ -508,7 +529,8 @@ class PdbCorruptionTest {
             int changes = 1 + random.nextInt(4);
             for (int c = 0; c < changes; c++) {
                 int at = (int) (long) touched.get(random.nextInt(touched.size()));
-                damaged[at] = random.nextBoolean() ? interesting[random.nextInt(interesting.length)]
+                damaged[at] = random.nextBoolean()
+                        ? interesting[random.nextInt(interesting.length)]
                         : (byte) random.nextInt(256);
             }
             Files.write(p, damaged);

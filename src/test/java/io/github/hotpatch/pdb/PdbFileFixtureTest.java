@@ -41,7 +41,8 @@ class PdbFileFixtureTest {
         PdbFile pdb = PdbFile.read(built.pdb());
 
         assertEquals(4096, pdb.superBlock().blockSize(), label);
-        assertEquals(pdb.fileSize(), pdb.superBlock().blockCount() * pdb.superBlock().blockSize());
+        assertEquals(
+                pdb.fileSize(), pdb.superBlock().blockCount() * pdb.superBlock().blockSize());
         assertEquals(20000404L, pdb.info().version());
         assertTrue(pdb.info().namedStreams().containsKey("/names"));
         assertTrue(pdb.info().namedStreams().containsKey("/LinkInfo"));
@@ -56,7 +57,8 @@ class PdbFileFixtureTest {
         assertEquals(11, pdb.dbi().toolchainMinor());
         assertEquals(22, pdb.dbi().optionalDebugHeaderSize());
         assertEquals(11, pdb.dbi().debugStreams().size());
-        assertTrue(pdb.dbi().debugStream(DbiStream.DEBUG_SECTION_HEADER).isPresent(),
+        assertTrue(
+                pdb.dbi().debugStream(DbiStream.DEBUG_SECTION_HEADER).isPresent(),
                 "lld fills only the section header slot");
         assertEquals(2, pdb.dbi().modules().size());
         assertTrue(pdb.dbi().modules().get(0).objectFileName().endsWith(".obj"));
@@ -75,7 +77,9 @@ class PdbFileFixtureTest {
         // lld-link 19 and 22 both claim MSVC link 14.10.25019; the real LLVM version is not recorded.
         assertEquals("14.10.25019.0", pdb.linkerVersion().orElseThrow());
         assertEquals(label.startsWith("x64") ? 0xD0 : 0xF6, compile.machine());
-        assertEquals(DbiModule.LINKER_MODULE_NAME, pdb.linker().orElseThrow().module().moduleName());
+        assertEquals(
+                DbiModule.LINKER_MODULE_NAME,
+                pdb.linker().orElseThrow().module().moduleName());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,7 +87,9 @@ class PdbFileFixtureTest {
     void environmentBlockHasTheFourLinkerKeys(String label, Built built) throws IOException {
         PdbFile pdb = PdbFile.read(built.pdb());
 
-        assertEquals(List.of("cwd", "exe", "pdb", "cmd"), List.copyOf(pdb.environment().keySet()));
+        assertEquals(
+                List.of("cwd", "exe", "pdb", "cmd"),
+                List.copyOf(pdb.environment().keySet()));
         assertEquals(built.dir().toString(), pdb.environment().get("cwd"), label);
         assertEquals(built.pdb().toString(), pdb.environment().get("pdb"));
         assertTrue(pdb.environment().get("exe").contains("lld-link"));
@@ -94,10 +100,18 @@ class PdbFileFixtureTest {
 
     @Test
     void hotpatchCommandLineCarriesTheFlagsPlainDoesNot() throws IOException {
-        String hotpatch = PdbFile.read(NativeFixtures.arm64Hotpatch().pdb()).linkerCommandLine().orElseThrow();
-        String x64 = PdbFile.read(NativeFixtures.x64Hotpatch().pdb()).linkerCommandLine().orElseThrow();
-        String plain = PdbFile.read(NativeFixtures.arm64Plain().pdb()).linkerCommandLine().orElseThrow();
-        String lld19 = PdbFile.read(NativeFixtures.arm64Lld19Profile().pdb()).linkerCommandLine().orElseThrow();
+        String hotpatch = PdbFile.read(NativeFixtures.arm64Hotpatch().pdb())
+                .linkerCommandLine()
+                .orElseThrow();
+        String x64 = PdbFile.read(NativeFixtures.x64Hotpatch().pdb())
+                .linkerCommandLine()
+                .orElseThrow();
+        String plain = PdbFile.read(NativeFixtures.arm64Plain().pdb())
+                .linkerCommandLine()
+                .orElseThrow();
+        String lld19 = PdbFile.read(NativeFixtures.arm64Lld19Profile().pdb())
+                .linkerCommandLine()
+                .orElseThrow();
 
         for (String cmd : new String[] {hotpatch, x64}) {
             assertTrue(cmd.contains("/hotpatchcompatible"), cmd);
@@ -117,19 +131,28 @@ class PdbFileFixtureTest {
      */
     @Test
     void lldWritesNoFixupStream() throws IOException {
-        for (Built built : new Built[] {NativeFixtures.arm64Hotpatch(), NativeFixtures.x64Hotpatch(),
-                NativeFixtures.arm64Lld19Profile(), PdbTestSupport.arm64DebugTypeFixup()}) {
+        for (Built built : new Built[] {
+            NativeFixtures.arm64Hotpatch(),
+            NativeFixtures.x64Hotpatch(),
+            NativeFixtures.arm64Lld19Profile(),
+            PdbTestSupport.arm64DebugTypeFixup()
+        }) {
             PdbFile pdb = PdbFile.read(built.pdb());
             assertFalse(pdb.hasFixupStream(), built.pdb().toString());
             assertTrue(pdb.dbi().fixupStream().isEmpty());
             assertTrue(pdb.dbi().fixupStreamSize().isEmpty());
             assertEquals(DbiStream.NO_STREAM, pdb.dbi().debugStreams().get(DbiStream.DEBUG_FIXUP));
         }
-        String cmd = PdbFile.read(PdbTestSupport.arm64DebugTypeFixup().pdb()).linkerCommandLine().orElseThrow();
+        String cmd = PdbFile.read(PdbTestSupport.arm64DebugTypeFixup().pdb())
+                .linkerCommandLine()
+                .orElseThrow();
         assertTrue(cmd.contains("/debugtype:cv,fixup"), cmd);
         // Nor does the image get a FIXUP (type 6) debug directory entry.
-        String readobj = PdbTestSupport.tool(PdbTestSupport.arm64DebugTypeFixup().dir(), "llvm-readobj-22",
-                "--coff-debug-directory", PdbTestSupport.arm64DebugTypeFixup().dll().toString());
+        String readobj = PdbTestSupport.tool(
+                PdbTestSupport.arm64DebugTypeFixup().dir(),
+                "llvm-readobj-22",
+                "--coff-debug-directory",
+                PdbTestSupport.arm64DebugTypeFixup().dll().toString());
         assertFalse(readobj.contains("Fixup"), readobj);
     }
 }

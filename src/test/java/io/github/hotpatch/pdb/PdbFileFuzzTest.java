@@ -28,8 +28,7 @@ class PdbFileFuzzTest {
     private static Path pdb;
 
     // Words the reader compares whole; the fuzzer rarely guesses them byte by byte.
-    @DictionaryEntries({"Microsoft C/C++ MSF 7.00", "* Linker *", "cwd", "exe", "pdb", "cmd", "/names",
-            "/LinkInfo"})
+    @DictionaryEntries({"Microsoft C/C++ MSF 7.00", "* Linker *", "cwd", "exe", "pdb", "cmd", "/names", "/LinkInfo"})
     @ReaderFuzzTest
     void read(byte[] file) throws IOException {
         Path path = pdbPath();
@@ -72,7 +71,9 @@ class PdbFileFuzzTest {
 
     private static List<Path> seeds() throws IOException {
         try (Stream<Path> files = Files.list(ReaderFuzzing.inputsDir(PdbFileFuzzTest.class, METHOD))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("seed-")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith("seed-"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -21,13 +21,23 @@ class PdbReadCostTest {
         String linkerName = "stream " + linkerStream + " (module " + linker.index() + " * Linker *)";
         Map<String, Long> read = pdb.bytesReadByStructure();
 
-        assertEquals(List.of("MSF superblock", "block map", "stream directory", "stream 1 (PDB info)",
-                "stream 3 (DBI)", linkerName), List.copyOf(read.keySet()));
-        assertEquals(pdb.bytesRead(), read.values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(
+                List.of(
+                        "MSF superblock",
+                        "block map",
+                        "stream directory",
+                        "stream 1 (PDB info)",
+                        "stream 3 (DBI)",
+                        linkerName),
+                List.copyOf(read.keySet()));
+        assertEquals(
+                pdb.bytesRead(),
+                read.values().stream().mapToLong(Long::longValue).sum());
         assertEquals(MsfSuperBlock.SIZE, read.get("MSF superblock"));
         assertEquals(4 * pdb.superBlock().blocksFor(pdb.superBlock().directorySize()), read.get("block map"));
         assertTrue(read.get("stream directory") <= pdb.superBlock().directorySize());
-        assertEquals(pdb.streamSize(1).getAsLong(), read.get("stream 1 (PDB info)"), "the small info stream is read once");
+        assertEquals(
+                pdb.streamSize(1).getAsLong(), read.get("stream 1 (PDB info)"), "the small info stream is read once");
         assertTrue(read.get("stream 3 (DBI)") <= pdb.streamSize(3).getAsLong());
         // Only the symbol substream, and only until S_COMPILE3 and S_ENVBLOCK are found.
         assertTrue(read.get(linkerName) <= linker.symbolByteSize());
@@ -49,7 +59,8 @@ class PdbReadCostTest {
         assertEquals(41, pdb.dbi().modules().size());
         assertTrue(Files.size(large) > 1_000_000, Files.size(large) + " bytes");
         assertTrue(pdb.bytesRead() * 100 < pdb.fileSize(), pdb.bytesRead() + " of " + pdb.fileSize());
-        System.out.printf("large PDB: read %d of %d bytes (%.2f %%): %s%n", pdb.bytesRead(), pdb.fileSize(),
-                100.0 * pdb.bytesRead() / pdb.fileSize(), pdb.bytesReadByStructure());
+        System.out.printf(
+                "large PDB: read %d of %d bytes (%.2f %%): %s%n",
+                pdb.bytesRead(), pdb.fileSize(), 100.0 * pdb.bytesRead() / pdb.fileSize(), pdb.bytesReadByStructure());
     }
 }

@@ -46,24 +46,44 @@ final class PdbTestSupport {
             return pdb;
         }
         Files.createDirectories(dir);
-        List<String> compile = new ArrayList<>(List.of("clang-cl-22", "--target=aarch64-pc-windows-msvc", "/nologo",
-                "/c", "/O2", "/Z7", "/GS-", "--"));
-        List<String> link = new ArrayList<>(List.of("lld-link-22", "/nologo", "/dll", "/noentry", "/nodefaultlib",
-                "/debug", "/machine:ARM64", "/out:" + dir.resolve("large.dll"), "/pdb:" + pdb, "/profile",
+        List<String> compile = new ArrayList<>(List.of(
+                "clang-cl-22", "--target=aarch64-pc-windows-msvc", "/nologo", "/c", "/O2", "/Z7", "/GS-", "--"));
+        List<String> link = new ArrayList<>(List.of(
+                "lld-link-22",
+                "/nologo",
+                "/dll",
+                "/noentry",
+                "/nodefaultlib",
+                "/debug",
+                "/machine:ARM64",
+                "/out:" + dir.resolve("large.dll"),
+                "/pdb:" + pdb,
+                "/profile",
                 "/incremental:no"));
         for (int m = 0; m < 40; m++) {
             StringBuilder source = new StringBuilder();
             for (int i = 0; i < 60; i++) {
                 String n = m + "_" + i;
-                source.append("struct S").append(n).append(" { int a").append(n)
-                        .append("; long long b; const char *c; struct S").append(n).append(" *next;");
+                source.append("struct S")
+                        .append(n)
+                        .append(" { int a")
+                        .append(n)
+                        .append("; long long b; const char *c; struct S")
+                        .append(n)
+                        .append(" *next;");
                 for (int f = 0; f < 16; f++) {
                     source.append(" int f").append(f).append('_').append(n).append(';');
                 }
                 source.append(" };\n");
-                source.append("__declspec(dllexport) int F").append(n).append("(struct S").append(n)
-                        .append(" *s, int k) { int t = 0; for (; s; s = s->next) t += s->a").append(n)
-                        .append(" * k + (int)s->b; return t + ").append(i).append("; }\n");
+                source.append("__declspec(dllexport) int F")
+                        .append(n)
+                        .append("(struct S")
+                        .append(n)
+                        .append(" *s, int k) { int t = 0; for (; s; s = s->next) t += s->a")
+                        .append(n)
+                        .append(" * k + (int)s->b; return t + ")
+                        .append(i)
+                        .append("; }\n");
             }
             Path c = dir.resolve("m" + m + ".c");
             Files.writeString(c, source);
@@ -87,7 +107,9 @@ final class PdbTestSupport {
         for (String line : out.split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                summary.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                summary.put(
+                        line.substring(0, colon).trim(),
+                        line.substring(colon + 1).trim());
             }
         }
         return summary;
@@ -132,7 +154,8 @@ final class PdbTestSupport {
 
     static long u32(Path file, long offset) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        return Integer.toUnsignedLong(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt((int) offset));
+        return Integer.toUnsignedLong(
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getInt((int) offset));
     }
 
     static void truncate(Path file, long size) throws IOException {

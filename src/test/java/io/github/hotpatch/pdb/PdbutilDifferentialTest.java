@@ -30,7 +30,8 @@ class PdbutilDifferentialTest {
         for (Map.Entry<String, Built> e : PdbTestSupport.realFixtures().entrySet()) {
             all.add(Arguments.of(e.getKey(), e.getValue().pdb()));
         }
-        all.add(Arguments.of("arm64DebugTypeFixup", PdbTestSupport.arm64DebugTypeFixup().pdb()));
+        all.add(Arguments.of(
+                "arm64DebugTypeFixup", PdbTestSupport.arm64DebugTypeFixup().pdb()));
         all.add(Arguments.of("large", PdbTestSupport.largeArm64Pdb()));
         return all.stream();
     }
@@ -41,35 +42,41 @@ class PdbutilDifferentialTest {
         PdbFile pdb = PdbFile.read(pdbPath);
         Map<String, String> summary = PdbTestSupport.pdbutilSummary(pdbPath);
 
-        assertEquals(summary.get("Block Size"), Integer.toString(pdb.superBlock().blockSize()), label);
-        assertEquals(summary.get("Number of blocks"), Long.toString(pdb.superBlock().blockCount()), label);
+        assertEquals(
+                summary.get("Block Size"), Integer.toString(pdb.superBlock().blockSize()), label);
+        assertEquals(
+                summary.get("Number of blocks"), Long.toString(pdb.superBlock().blockCount()), label);
         assertEquals(summary.get("Number of streams"), Integer.toString(pdb.streamCount()), label);
         assertEquals(summary.get("Signature"), Long.toString(pdb.info().signature()), label);
         assertEquals(summary.get("Age"), Long.toString(pdb.age()), label);
         assertEquals(summary.get("GUID"), pdb.guid().formatted(), label);
-        assertEquals(summary.get("Features"), "0x" + Integer.toHexString(pdb.info().features()), label);
+        assertEquals(
+                summary.get("Features"), "0x" + Integer.toHexString(pdb.info().features()), label);
         assertEquals(summary.get("Is incrementally linked"), Boolean.toString(pdb.incrementallyLinked()), label);
         assertEquals(summary.get("Is stripped"), Boolean.toString(pdb.stripped()), label);
-        assertEquals(summary.get("Has conflicting types"), Boolean.toString(pdb.dbi().hasConflictingTypes()), label);
+        assertEquals(
+                summary.get("Has conflicting types"), Boolean.toString(pdb.dbi().hasConflictingTypes()), label);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdbs")
     void streamSizesAndNamedStreamsMatch(String label, Path pdbPath) throws IOException {
         PdbFile pdb = PdbFile.read(pdbPath);
-        String streams = PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--streams",
-                pdbPath.toString());
+        String streams =
+                PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--streams", pdbPath.toString());
         Matcher m = Pattern.compile("Stream\\s+(\\d+) \\(\\s*(\\d+) bytes\\)").matcher(streams);
         int seen = 0;
         while (m.find()) {
-            assertEquals(Long.parseLong(m.group(2)), pdb.streamSize(Integer.parseInt(m.group(1))).orElseThrow(),
+            assertEquals(
+                    Long.parseLong(m.group(2)),
+                    pdb.streamSize(Integer.parseInt(m.group(1))).orElseThrow(),
                     label + " stream " + m.group(1));
             seen++;
         }
         assertEquals(pdb.streamCount(), seen, label);
 
-        String named = PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--named-streams",
-                pdbPath.toString());
+        String named = PdbTestSupport.tool(
+                pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--named-streams", pdbPath.toString());
         Map<String, Integer> expected = new LinkedHashMap<>();
         Matcher n = Pattern.compile("\\n\\s+(\\S+)\\n\\s+Index: (\\d+)").matcher(named);
         while (n.find()) {
@@ -82,10 +89,11 @@ class PdbutilDifferentialTest {
     @MethodSource("pdbs")
     void moduleListMatches(String label, Path pdbPath) throws IOException {
         PdbFile pdb = PdbFile.read(pdbPath);
-        String out = PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--modules",
-                pdbPath.toString());
+        String out =
+                PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--modules", pdbPath.toString());
         Matcher m = Pattern.compile("Mod (\\d{4}) \\| `(.*)`:\\s*\\R\\s*Obj: `(.*)`:\\s*\\R\\s*debug stream: (\\d+), "
-                + "# files: (\\d+)").matcher(out);
+                        + "# files: (\\d+)")
+                .matcher(out);
         List<DbiModule> modules = pdb.dbi().modules();
         int i = 0;
         while (m.find()) {
@@ -94,8 +102,10 @@ class PdbutilDifferentialTest {
             assertEquals(m.group(2), module.moduleName(), label);
             assertEquals(m.group(3), module.objectFileName(), label);
             int stream = Integer.parseInt(m.group(4));
-            assertEquals(stream == DbiStream.NO_STREAM ? OptionalInt.empty() : OptionalInt.of(stream),
-                    module.symbolStream(), label);
+            assertEquals(
+                    stream == DbiStream.NO_STREAM ? OptionalInt.empty() : OptionalInt.of(stream),
+                    module.symbolStream(),
+                    label);
             assertEquals(Integer.parseInt(m.group(5)), module.sourceFileCount(), label);
             i++;
         }
@@ -107,12 +117,18 @@ class PdbutilDifferentialTest {
     void linkerModuleSymbolsMatch(String label, Path pdbPath) throws IOException {
         PdbFile pdb = PdbFile.read(pdbPath);
         LinkerModuleSymbols linker = pdb.linker().orElseThrow();
-        String out = PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump",
-                "--modi=" + linker.module().index(), "--symbols", pdbPath.toString());
+        String out = PdbTestSupport.tool(
+                pdbPath.getParent(),
+                "llvm-pdbutil-22",
+                "dump",
+                "--modi=" + linker.module().index(),
+                "--symbols",
+                pdbPath.toString());
         assertTrue(out.contains("`* Linker *`"), out);
 
         Matcher compile = Pattern.compile("S_COMPILE3 \\[size = \\d+\\]\\s*\\R\\s*machine = (.*?), Ver = (.*), "
-                + "language = (\\w+)\\s*\\R\\s*frontend = ([\\d.]+), backend = ([\\d.]+)").matcher(out);
+                        + "language = (\\w+)\\s*\\R\\s*frontend = ([\\d.]+), backend = ([\\d.]+)")
+                .matcher(out);
         assertTrue(compile.find(), out);
         CompileSymbol symbol = linker.compile().orElseThrow();
         assertEquals(compile.group(2), symbol.name(), label);
@@ -120,11 +136,12 @@ class PdbutilDifferentialTest {
         assertEquals(compile.group(4), symbol.frontendVersion().toString(), label);
         assertEquals(compile.group(5), symbol.backendVersion().toString(), label);
         assertEquals(compile.group(5), pdb.linkerVersion().orElseThrow());
-        assertEquals(Map.of("arm64", 0xF6, "intel x86-x64", 0xD0).get(compile.group(1)), symbol.machine(),
-                compile.group(1));
+        assertEquals(
+                Map.of("arm64", 0xF6, "intel x86-x64", 0xD0).get(compile.group(1)), symbol.machine(), compile.group(1));
 
         // S_ENVBLOCK: "- " lines up to the next record header.
-        Matcher env = Pattern.compile("S_ENVBLOCK \\[size = \\d+\\]\\R((?:\\s+- .*\\R)+)").matcher(out);
+        Matcher env = Pattern.compile("S_ENVBLOCK \\[size = \\d+\\]\\R((?:\\s+- .*\\R)+)")
+                .matcher(out);
         assertTrue(env.find(), out);
         List<String> strings = new ArrayList<>();
         for (String line : env.group(1).split("\\R")) {
@@ -178,7 +195,9 @@ class PdbutilDifferentialTest {
             Map<String, String> summary = PdbTestSupport.pdbutilSummary(patched);
             assertEquals(summary.get("Is incrementally linked"), Boolean.toString(pdb.incrementallyLinked()));
             assertEquals(summary.get("Is stripped"), Boolean.toString(pdb.stripped()));
-            assertEquals(summary.get("Has conflicting types"), Boolean.toString(pdb.dbi().hasConflictingTypes()));
+            assertEquals(
+                    summary.get("Has conflicting types"),
+                    Boolean.toString(pdb.dbi().hasConflictingTypes()));
             assertEquals((flags & 1) != 0, pdb.incrementallyLinked());
         }
     }

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.testing.NativeFixtures;
 import io.github.hotpatch.testing.NativeFixtures.Built;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /** The reader against real images: lld-link 22/19 cross builds and an MSVC-linked ARM64 .node from npm. */
@@ -43,7 +41,8 @@ class PeFileFixturesTest {
         assertEquals(1, cv.age());
         assertEquals(built.pdb().toString(), cv.pdbPath());
         assertTrue(cv.guidString().matches("\\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}}"));
-        assertEquals(List.of(DebugType.CODEVIEW, DebugType.EX_DLLCHARACTERISTICS),
+        assertEquals(
+                List.of(DebugType.CODEVIEW, DebugType.EX_DLLCHARACTERISTICS),
                 image.debugEntries().stream().map(DebugEntry::type).toList());
         assertEquals("EX_DLLCHARACTERISTICS", image.debugEntries().get(1).typeName());
 
@@ -89,7 +88,8 @@ class PeFileFixturesTest {
         PeImage image = PeFile.read(node);
 
         assertEquals("ARM64", image.machine().name());
-        assertEquals(List.of(DebugType.CODEVIEW, DebugType.VC_FEATURE, DebugType.POGO),
+        assertEquals(
+                List.of(DebugType.CODEVIEW, DebugType.VC_FEATURE, DebugType.POGO),
                 image.debugEntries().stream().map(DebugEntry::type).toList());
         assertFalse(image.hasDebugEntry(DebugType.EX_DLLCHARACTERISTICS));
         assertFalse(image.hotpatchCompatible());
@@ -133,7 +133,9 @@ class PeFileFixturesTest {
         LoadConfig lc = image.loadConfig().orElseThrow();
         assertEquals(0x100, lc.size());
         assertEquals(NativeFixtures.LOAD_CONFIG_GUARD_FLAGS, lc.guardFlags().orElseThrow());
-        assertEquals(NativeFixtures.LOAD_CONFIG_HOTPATCH_TABLE_64, lc.hotPatchTableOffset().orElseThrow());
+        assertEquals(
+                NativeFixtures.LOAD_CONFIG_HOTPATCH_TABLE_64,
+                lc.hotPatchTableOffset().orElseThrow());
         assertTrue(image.hotpatchCompatible());
     }
 
@@ -146,25 +148,38 @@ class PeFileFixturesTest {
         LoadConfig lc = image.loadConfig().orElseThrow();
         assertEquals(0xA0, lc.size());
         assertEquals(NativeFixtures.LOAD_CONFIG_GUARD_FLAGS, lc.guardFlags().orElseThrow());
-        assertEquals(NativeFixtures.LOAD_CONFIG_HOTPATCH_TABLE_32, lc.hotPatchTableOffset().orElseThrow());
+        assertEquals(
+                NativeFixtures.LOAD_CONFIG_HOTPATCH_TABLE_32,
+                lc.hotPatchTableOffset().orElseThrow());
         assertTrue(image.codeView().isPresent());
     }
 
     @Test
     void codeViewMatchesWhatPdbutilReadsFromThePdb() throws Exception {
-        for (Built built : List.of(NativeFixtures.arm64Hotpatch(), NativeFixtures.x64Hotpatch(),
-                NativeFixtures.arm64Lld19Profile())) {
+        for (Built built : List.of(
+                NativeFixtures.arm64Hotpatch(), NativeFixtures.x64Hotpatch(), NativeFixtures.arm64Lld19Profile())) {
             CodeViewRecord cv = PeFile.read(built.dll()).codeView().orElseThrow();
-            String summary = NativeFixtures.run(built.dir(), "llvm-pdbutil-22", "dump", "--summary",
+            String summary = NativeFixtures.run(
+                    built.dir(),
+                    "llvm-pdbutil-22",
+                    "dump",
+                    "--summary",
                     built.pdb().toString());
-            assertEquals(find(summary, "GUID: (\\{[0-9A-F-]+})"), cv.guidString(), built.dll().toString());
-            assertEquals(Long.parseLong(find(summary, "Age: (\\d+)")), cv.age(), built.dll().toString());
+            assertEquals(
+                    find(summary, "GUID: (\\{[0-9A-F-]+})"),
+                    cv.guidString(),
+                    built.dll().toString());
+            assertEquals(
+                    Long.parseLong(find(summary, "Age: (\\d+)")),
+                    cv.age(),
+                    built.dll().toString());
         }
     }
 
     @Test
     void codeViewGuidBytesAreDefensivelyCopied() throws Exception {
-        CodeViewRecord cv = PeFile.read(NativeFixtures.arm64Hotpatch().dll()).codeView().orElseThrow();
+        CodeViewRecord cv =
+                PeFile.read(NativeFixtures.arm64Hotpatch().dll()).codeView().orElseThrow();
         byte[] guid = cv.guid();
         assertNotSame(guid, cv.guid());
         guid[0] ^= 1;
@@ -179,7 +194,8 @@ class PeFileFixturesTest {
         assertTrue(image.dataDirectory(DataDirectory.DEBUG).isPresent());
         assertEquals("Debug", image.dataDirectory(DataDirectory.DEBUG).name());
         Section reloc = image.section(".reloc").orElseThrow();
-        assertTrue(reloc.containsRva(image.dataDirectory(DataDirectory.BASE_RELOCATION).rva()));
+        assertTrue(reloc.containsRva(
+                image.dataDirectory(DataDirectory.BASE_RELOCATION).rva()));
         assertEquals(image.coffHeader().numberOfSections(), image.sections().size());
     }
 

@@ -12,8 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link PeFile#read} on fuzzed images: a {@link PeImage} or a {@link PeFormatException}, nothing else, within
@@ -70,7 +70,9 @@ class PeFileFuzzTest {
 
     private static List<Path> seeds() throws IOException {
         try (Stream<Path> files = Files.list(ReaderFuzzing.inputsDir(PeFileFuzzTest.class, METHOD))) {
-            return files.filter(p -> p.getFileName().toString().startsWith("seed-")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith("seed-"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.hotpatch.testing.NativeFixtures;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +46,8 @@ class PeFileHostileInputTest {
 
     @Test
     void textFiles() throws Exception {
-        PeFormatException e = expectFormatError(write("readme.dll", "hello, this is not a DLL\n".getBytes(StandardCharsets.UTF_8)));
+        PeFormatException e =
+                expectFormatError(write("readme.dll", "hello, this is not a DLL\n".getBytes(StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("e_magic at offset 0x0"), e.getMessage());
         assertTrue(e.getMessage().contains("not a PE image"), e.getMessage());
         expectFormatError(write("one-byte.dll", new byte[] {'M'}));
@@ -66,9 +65,12 @@ class PeFileHostileInputTest {
 
     @Test
     void everyTruncationOfSmallFixturesFails() throws Exception {
-        for (Path fixture : List.of(NativeFixtures.arm64Hotpatch().dll(), NativeFixtures.x86LoadConfig().dll(),
+        for (Path fixture : List.of(
+                NativeFixtures.arm64Hotpatch().dll(),
+                NativeFixtures.x86LoadConfig().dll(),
                 NativeFixtures.arm64LoadConfig().dll())) {
-            Path truncated = Files.copy(fixture, tmp.resolve("truncated-" + fixture.getParent().getFileName() + ".dll"));
+            Path truncated = Files.copy(
+                    fixture, tmp.resolve("truncated-" + fixture.getParent().getFileName() + ".dll"));
             TreeSet<Long> lengths = new TreeSet<>();
             for (long length = 0; length < Files.size(fixture); length++) {
                 lengths.add(length);
@@ -97,8 +99,17 @@ class PeFileHostileInputTest {
         }
         long optional = image.eLfanew() + 24;
         long sectionTable = optional + image.coffHeader().sizeOfOptionalHeader();
-        for (long boundary : new long[] {2, 0x3C, 0x40, image.eLfanew(), image.eLfanew() + 4, optional, optional + 112,
-                sectionTable, sectionTable + 40L * image.sections().size()}) {
+        for (long boundary : new long[] {
+            2,
+            0x3C,
+            0x40,
+            image.eLfanew(),
+            image.eLfanew() + 4,
+            optional,
+            optional + 112,
+            sectionTable,
+            sectionTable + 40L * image.sections().size()
+        }) {
             cuts.add(boundary - 1);
             cuts.add(boundary);
             cuts.add(boundary + 1);
@@ -147,7 +158,8 @@ class PeFileHostileInputTest {
                 new Forgery("SizeOfOptionalHeader 0xFFFF", coff + 16, 2, 0xFFFF, "SizeOfOptionalHeader"),
                 new Forgery("SizeOfOptionalHeader 0", coff + 16, 2, 0, "SizeOfOptionalHeader"),
                 new Forgery("SizeOfOptionalHeader 100", coff + 16, 2, 100, "SizeOfOptionalHeader"),
-                new Forgery("SizeOfOptionalHeader too small for 16 directories", coff + 16, 2, 232, "NumberOfRvaAndSizes"),
+                new Forgery(
+                        "SizeOfOptionalHeader too small for 16 directories", coff + 16, 2, 232, "NumberOfRvaAndSizes"),
                 new Forgery("optional header Magic 0x107", optional, 2, 0x107, "Magic"),
                 new Forgery("NumberOfRvaAndSizes huge", optional + 108, 4, 0xFFFFFFFFL, "NumberOfRvaAndSizes"),
                 new Forgery("debug RVA huge", debugDir, 4, 0xFFFFFFFFL, "debug directory"),
@@ -158,33 +170,63 @@ class PeFileHostileInputTest {
                 new Forgery("debug size 27", debugDir + 4, 4, 27, "multiple of 28"),
                 new Forgery("debug size 29", debugDir + 4, 4, 29, "multiple of 28"),
                 new Forgery("debug size 1024 entries", debugDir + 4, 4, 28 * 1024, "debug directory RVA/size"),
-                new Forgery("CodeView PointerToRawData huge", codeView.fileOffset() + 24, 4, 0xFFFFFFFFL, "PointerToRawData"),
+                new Forgery(
+                        "CodeView PointerToRawData huge",
+                        codeView.fileOffset() + 24,
+                        4,
+                        0xFFFFFFFFL,
+                        "PointerToRawData"),
                 new Forgery("CodeView SizeOfData huge", codeView.fileOffset() + 16, 4, 0xFFFFFFFFL, "SizeOfData"),
                 new Forgery("CodeView SizeOfData 3", codeView.fileOffset() + 16, 4, 3, "SizeOfData"),
                 new Forgery("CodeView SizeOfData 24", codeView.fileOffset() + 16, 4, 24, "SizeOfData"),
-                new Forgery("CodeView by RVA only, RVA huge", codeView.fileOffset() + 20, 8, 0xFFFFFF00L, "AddressOfRawData"),
+                new Forgery(
+                        "CodeView by RVA only, RVA huge",
+                        codeView.fileOffset() + 20,
+                        8,
+                        0xFFFFFF00L,
+                        "AddressOfRawData"),
                 new Forgery("EX_DLLCHARACTERISTICS SizeOfData 2", ex.fileOffset() + 16, 4, 2, "SizeOfData"),
-                new Forgery("EX_DLLCHARACTERISTICS pointer past end", ex.fileOffset() + 24, 4, size - 2, "PointerToRawData"),
+                new Forgery(
+                        "EX_DLLCHARACTERISTICS pointer past end",
+                        ex.fileOffset() + 24,
+                        4,
+                        size - 2,
+                        "PointerToRawData"),
                 new Forgery("section 0 PointerToRawData huge", sectionTable + 20, 4, 0xFFFFFFF0L, "PointerToRawData"),
                 new Forgery("section 0 SizeOfRawData huge", sectionTable + 16, 4, 0xFFFFFFFFL, "SizeOfRawData"),
-                new Forgery("section 1 VirtualAddress wraps", sectionTable + 40 + 12, 4, 0xFFFFF000L, "debug directory"));
+                new Forgery(
+                        "section 1 VirtualAddress wraps", sectionTable + 40 + 12, 4, 0xFFFFF000L, "debug directory"));
         runForgeries(fixture, forgeries);
     }
 
     @Test
     void forgedLoadConfigs() throws Exception {
-        for (Path fixture : List.of(NativeFixtures.arm64LoadConfig().dll(), NativeFixtures.x86LoadConfig().dll())) {
+        for (Path fixture : List.of(
+                NativeFixtures.arm64LoadConfig().dll(),
+                NativeFixtures.x86LoadConfig().dll())) {
             PeImage image = PeFile.read(fixture);
             long dirs = image.eLfanew() + 24 + (image.isPe32Plus() ? 112 : 96);
             long loadConfigDir = dirs + 8 * DataDirectory.LOAD_CONFIG;
             long struct = image.loadConfig().orElseThrow().fileOffset();
-            runForgeries(fixture, List.of(
-                    new Forgery("load config RVA huge", loadConfigDir, 4, 0xFFFFFFFFL, "load config directory"),
-                    new Forgery("load config directory size huge", loadConfigDir + 4, 4, 0xFFFFFFFFL, "load config directory"),
-                    new Forgery("load config directory size 2", loadConfigDir + 4, 4, 2, "load config directory size"),
-                    new Forgery("load config Size huge", struct, 4, 0xFFFFFFFFL, "load config Size"),
-                    new Forgery("load config Size 0x7FFFFFFF", struct, 4, 0x7FFFFFFFL, "load config Size"),
-                    new Forgery("load config Size 0", struct, 4, 0, "load config Size")));
+            runForgeries(
+                    fixture,
+                    List.of(
+                            new Forgery("load config RVA huge", loadConfigDir, 4, 0xFFFFFFFFL, "load config directory"),
+                            new Forgery(
+                                    "load config directory size huge",
+                                    loadConfigDir + 4,
+                                    4,
+                                    0xFFFFFFFFL,
+                                    "load config directory"),
+                            new Forgery(
+                                    "load config directory size 2",
+                                    loadConfigDir + 4,
+                                    4,
+                                    2,
+                                    "load config directory size"),
+                            new Forgery("load config Size huge", struct, 4, 0xFFFFFFFFL, "load config Size"),
+                            new Forgery("load config Size 0x7FFFFFFF", struct, 4, 0x7FFFFFFFL, "load config Size"),
+                            new Forgery("load config Size 0", struct, 4, 0, "load config Size")));
         }
     }
 
@@ -194,13 +236,19 @@ class PeFileHostileInputTest {
         PeImage image = PeFile.read(node);
         long coff = image.eLfanew() + 4;
         long dirs = coff + 20 + 112;
-        runForgeries(node, List.of(
-                new Forgery("e_lfanew huge", 0x3C, 4, 0xFFFFFFFFL, "e_lfanew"),
-                new Forgery("NumberOfSections 0xFFFF", coff + 2, 2, 0xFFFF, "NumberOfSections"),
-                new Forgery("SizeOfOptionalHeader 0xFFFF", coff + 16, 2, 0xFFFF, ""),
-                new Forgery("debug size huge", dirs + 8 * 6 + 4, 4, 0xFFFFFFFFL, "debug directory size"),
-                new Forgery("load config Size huge", image.loadConfig().orElseThrow().fileOffset(), 4, 0xFFFFFFFFL,
-                        "load config Size")));
+        runForgeries(
+                node,
+                List.of(
+                        new Forgery("e_lfanew huge", 0x3C, 4, 0xFFFFFFFFL, "e_lfanew"),
+                        new Forgery("NumberOfSections 0xFFFF", coff + 2, 2, 0xFFFF, "NumberOfSections"),
+                        new Forgery("SizeOfOptionalHeader 0xFFFF", coff + 16, 2, 0xFFFF, ""),
+                        new Forgery("debug size huge", dirs + 8 * 6 + 4, 4, 0xFFFFFFFFL, "debug directory size"),
+                        new Forgery(
+                                "load config Size huge",
+                                image.loadConfig().orElseThrow().fileOffset(),
+                                4,
+                                0xFFFFFFFFL,
+                                "load config Size")));
     }
 
     @Test
@@ -247,8 +295,9 @@ class PeFileHostileInputTest {
     private void fuzz(Path fixture, List<long[]> regions, int rounds, Random random) throws Exception {
         Path copy = Files.copy(fixture, tmp.resolve("fuzz-" + fixture.getFileName()));
         long size = Files.size(copy);
-        long[] interesting = {0, 1, 0xFF, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, 0xFFFFFFFCL, size, size - 1, size + 1,
-                28, 27, 0x10000};
+        long[] interesting = {
+            0, 1, 0xFF, 0x7FFFFFFFL, 0x80000000L, 0xFFFFFFFFL, 0xFFFFFFFCL, size, size - 1, size + 1, 28, 27, 0x10000
+        };
         int parsed = 0;
         for (int round = 0; round < rounds; round++) {
             int changes = 1 + random.nextInt(3);
@@ -307,8 +356,8 @@ class PeFileHostileInputTest {
             PeImage image = PeFile.read(file);
             return fail(file.getFileName() + " (" + sizeOf(file) + " bytes) parsed without error: " + image);
         } catch (Throwable t) {
-            PeFormatException e = assertInstanceOf(PeFormatException.class, t,
-                    () -> file.getFileName() + " (" + sizeOf(file) + " bytes): " + t);
+            PeFormatException e = assertInstanceOf(
+                    PeFormatException.class, t, () -> file.getFileName() + " (" + sizeOf(file) + " bytes): " + t);
             assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
             assertTrue(e.getMessage().contains(" at offset 0x"), e.getMessage());
             assertEquals(file, e.file());
@@ -336,7 +385,9 @@ class PeFileHostileInputTest {
     }
 
     private static long toLong(byte[] bytes) {
-        return ByteBuffer.wrap(java.util.Arrays.copyOf(bytes, 8)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(java.util.Arrays.copyOf(bytes, 8))
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
     }
 
     private static long sizeOf(Path file) {

@@ -1,11 +1,10 @@
 package io.github.hotpatch.pe;
 
 import io.github.hotpatch.testing.NativeFixtures;
-
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +56,8 @@ final class ReadobjTree {
             char last = line.charAt(line.length() - 1);
             boolean opens = last == '{' || last == '(' || (last == '[' && !line.contains(": "));
             // "GuardFlags [ (0x100)" opens a flag list and carries the value in parentheses.
-            Matcher flagList = Pattern.compile("^(\\w+) \\[ (\\(0x[0-9A-Fa-f]+\\))$").matcher(line);
+            Matcher flagList =
+                    Pattern.compile("^(\\w+) \\[ (\\(0x[0-9A-Fa-f]+\\))$").matcher(line);
             if (flagList.matches()) {
                 stack.peek().values.putIfAbsent(flagList.group(1), flagList.group(2));
                 ReadobjTree child = new ReadobjTree(flagList.group(1));

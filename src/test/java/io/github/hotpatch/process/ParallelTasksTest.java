@@ -49,10 +49,13 @@ class ParallelTasksTest {
     void firstFailureKillsTheOthersToolsAndNamesThem() {
         ToolRunner runner = new ToolRunner();
         long start = System.nanoTime();
-        ToolException e = assertThrows(ToolException.class, () -> ParallelTasks.run(List.of("slow", "failing"), 2,
-                Function.identity(), item -> {
-                    List<String> cmd = item.equals("slow") ? List.of("sleep", "60") : List.of("sh", "-c", "sleep 0.5; echo boom; exit 4");
-                    runner.runChecked(ToolRun.of(item, dir, cmd), line -> { });
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> ParallelTasks.run(List.of("slow", "failing"), 2, Function.identity(), item -> {
+                    List<String> cmd = item.equals("slow")
+                            ? List.of("sleep", "60")
+                            : List.of("sh", "-c", "sleep 0.5; echo boom; exit 4");
+                    runner.runChecked(ToolRun.of(item, dir, cmd), line -> {});
                     return item;
                 }));
         assertTrue(e.getMessage().startsWith("[failing] sh failed with exit code 4"), e.getMessage());

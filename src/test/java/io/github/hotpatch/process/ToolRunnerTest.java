@@ -20,17 +20,24 @@ class ToolRunnerTest {
     @Test
     void streamsEveryLinePrefixedWithTheLabel() throws Exception {
         RecordingLog log = new RecordingLog();
-        runner.runChecked(ToolRun.of("arm64_schannel", dir, List.of("sh", "-c", "echo one; echo two >&2; echo three")),
+        runner.runChecked(
+                ToolRun.of("arm64_schannel", dir, List.of("sh", "-c", "echo one; echo two >&2; echo three")),
                 log.prefixed("arm64_schannel"));
-        assertEquals(List.of("INFO [arm64_schannel] one", "INFO [arm64_schannel] two", "INFO [arm64_schannel] three"),
+        assertEquals(
+                List.of("INFO [arm64_schannel] one", "INFO [arm64_schannel] two", "INFO [arm64_schannel] three"),
                 log.lines);
     }
 
     @Test
     void failureNamesLabelCommandExitCodeAndLastLines() {
-        ToolException e = assertThrows(ToolException.class, () -> runner.runChecked(
-                ToolRun.of("arm64_openssl", dir, List.of("sh", "-c", "for i in $(seq 1 40); do echo line$i; done; exit 3")),
-                line -> { }));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> runner.runChecked(
+                        ToolRun.of(
+                                "arm64_openssl",
+                                dir,
+                                List.of("sh", "-c", "for i in $(seq 1 40); do echo line$i; done; exit 3")),
+                        line -> {}));
         assertEquals(3, e.exitCode());
         assertTrue(e.getMessage().startsWith("[arm64_openssl] sh failed with exit code 3"), e.getMessage());
         assertTrue(e.getMessage().contains("command: sh -c \"for i in"), e.getMessage());
@@ -40,17 +47,22 @@ class ToolRunnerTest {
 
     @Test
     void missingExecutableIsAClearError() {
-        ToolException e = assertThrows(ToolException.class, () -> runner.runChecked(
-                ToolRun.of("v", dir, List.of("no-such-tool-hotpatch", "--version")), line -> { }));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> runner.runChecked(
+                        ToolRun.of("v", dir, List.of("no-such-tool-hotpatch", "--version")), line -> {}));
         assertTrue(e.getMessage().contains("cannot start no-such-tool-hotpatch"), e.getMessage());
     }
 
     @Test
     void timeoutKillsTheToolAndItsChildren() {
         long start = System.nanoTime();
-        ToolException e = assertThrows(ToolException.class, () -> runner.runChecked(
-                ToolRun.of("v", dir, List.of("sh", "-c", "echo started; sleep 30 & sleep 30")).withTimeout(Duration.ofMillis(500)),
-                line -> { }));
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> runner.runChecked(
+                        ToolRun.of("v", dir, List.of("sh", "-c", "echo started; sleep 30 & sleep 30"))
+                                .withTimeout(Duration.ofMillis(500)),
+                        line -> {}));
         assertTrue(e.getMessage().contains("timed out after"), e.getMessage());
         assertTrue(e.getMessage().contains("started"), e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos());

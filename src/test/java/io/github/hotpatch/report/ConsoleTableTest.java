@@ -1,16 +1,15 @@
 package io.github.hotpatch.report;
 
-import io.github.hotpatch.verify.RuleStatus;
-import io.github.hotpatch.verify.SubjectReport;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.hotpatch.verify.RuleStatus;
+import io.github.hotpatch.verify.SubjectReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class ConsoleTableTest {
 
@@ -18,19 +17,21 @@ class ConsoleTableTest {
     void rendersAlignedRowsThenSummaries() {
         List<String> lines = new ConsoleTable().render(List.of(Subjects.mixed("arm64_schannel"), Subjects.ready("x")));
 
-        assertEquals(List.of(
-                "SUBJECT         RULE        STATUS          MESSAGE",
-                "--------------  ----------  --------------  ------------------------------------------",
-                "arm64_schannel  HP-PRJ-001  PASS            /hotpatch found in Link/AdditionalOptions",
-                "arm64_schannel  HP-PRJ-002  FAIL            /FUNCTIONPADMIN missing",
-                "arm64_schannel  HP-PRJ-003  NOT_APPLICABLE  x64 only",
-                "arm64_schannel  HP-PRJ-004  DEVIATION       lld map file instead of /pdbinject:mapfile",
-                "x               HP-BIN-001  PASS            machine 0x8664",
-                "x               HP-BIN-002  NOT_APPLICABLE  arm64 only",
-                "x               HP-BIN-003  DEVIATION       substitute in place",
-                "",
-                "arm64_schannel: 1 passed, 1 failed, 1 not applicable, 1 deviation",
-                "x: 1 passed, 0 failed, 1 not applicable, 1 deviation"), lines);
+        assertEquals(
+                List.of(
+                        "SUBJECT         RULE        STATUS          MESSAGE",
+                        "--------------  ----------  --------------  ------------------------------------------",
+                        "arm64_schannel  HP-PRJ-001  PASS            /hotpatch found in Link/AdditionalOptions",
+                        "arm64_schannel  HP-PRJ-002  FAIL            /FUNCTIONPADMIN missing",
+                        "arm64_schannel  HP-PRJ-003  NOT_APPLICABLE  x64 only",
+                        "arm64_schannel  HP-PRJ-004  DEVIATION       lld map file instead of /pdbinject:mapfile",
+                        "x               HP-BIN-001  PASS            machine 0x8664",
+                        "x               HP-BIN-002  NOT_APPLICABLE  arm64 only",
+                        "x               HP-BIN-003  DEVIATION       substitute in place",
+                        "",
+                        "arm64_schannel: 1 passed, 1 failed, 1 not applicable, 1 deviation",
+                        "x: 1 passed, 0 failed, 1 not applicable, 1 deviation"),
+                lines);
     }
 
     @Test
@@ -45,16 +46,20 @@ class ConsoleTableTest {
         results.add(Subjects.rule("D", RuleStatus.DEVIATION, "sub", null));
         SubjectReport subject = new SubjectReport("arm64_schannel", "variant", "arm64", results, Map.of());
 
-        assertEquals("arm64_schannel: 12 passed, 1 failed, 2 not applicable, 1 deviation",
-                ConsoleTable.summary(subject));
+        assertEquals(
+                "arm64_schannel: 12 passed, 1 failed, 2 not applicable, 1 deviation", ConsoleTable.summary(subject));
         SubjectReport none = new SubjectReport("e", "variant", "x64", List.of(), Map.of());
         assertEquals("e: 0 passed, 0 failed, 0 not applicable, 0 deviations", ConsoleTable.summary(none));
     }
 
     @Test
     void longMessagesAreCutToTheWidth() {
-        SubjectReport subject = new SubjectReport("s", "binary", "x64",
-                List.of(Subjects.rule("R", RuleStatus.FAIL, "0123456789abcdefghij", null)), Map.of());
+        SubjectReport subject = new SubjectReport(
+                "s",
+                "binary",
+                "x64",
+                List.of(Subjects.rule("R", RuleStatus.FAIL, "0123456789abcdefghij", null)),
+                Map.of());
         List<String> lines = new ConsoleTable(10).render(List.of(subject));
 
         String row = lines.get(2);
@@ -67,16 +72,16 @@ class ConsoleTableTest {
     @Test
     void longNamesAreCappedSoTheTableStaysNarrow() {
         String name = "n".repeat(100);
-        SubjectReport subject = new SubjectReport(name, "binary", "x64",
-                List.of(Subjects.rule("R", RuleStatus.PASS, "m", null)), Map.of());
+        SubjectReport subject = new SubjectReport(
+                name, "binary", "x64", List.of(Subjects.rule("R", RuleStatus.PASS, "m", null)), Map.of());
         String row = new ConsoleTable().render(List.of(subject)).get(2);
         assertTrue(row.startsWith("n".repeat(ConsoleTable.MAX_NAME_WIDTH - 3) + "...  R"), row);
     }
 
     @Test
     void outputIsAsciiOnOneLinePerRowAndAligned() {
-        List<String> lines = new ConsoleTable(200)
-                .render(List.of(Subjects.hostile("caf\u00E9\n"), Subjects.mixed("m")));
+        List<String> lines =
+                new ConsoleTable(200).render(List.of(Subjects.hostile("caf\u00E9\n"), Subjects.mixed("m")));
 
         for (String line : lines) {
             assertTrue(line.chars().allMatch(c -> c >= 0x20 && c < 0x7F), line);
@@ -88,8 +93,11 @@ class ConsoleTableTest {
             assertTrue(row.substring(statusColumn).matches("(PASS|FAIL|NOT_APPLICABLE|DEVIATION) .*"), row);
         }
         assertTrue(lines.get(2).startsWith("caf?     HP-BIN-009  FAIL  "), lines.get(2));
-        assertTrue(lines.get(2).contains("say \"hi\" & 'bye' <tag attr=\"x\"> ]]>  nul  soh  esc tab nl cr  lone? "
-                + "ffff? caf? ?"), lines.get(2));
+        assertTrue(
+                lines.get(2)
+                        .contains("say \"hi\" & 'bye' <tag attr=\"x\"> ]]>  nul  soh  esc tab nl cr  lone? "
+                                + "ffff? caf? ?"),
+                lines.get(2));
         assertEquals("caf? : 0 passed, 1 failed, 1 not applicable, 1 deviation", lines.get(10));
     }
 }

@@ -1,21 +1,20 @@
 package io.github.hotpatch.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class JsonReportTest {
 
@@ -26,8 +25,9 @@ class JsonReportTest {
     void factsComeFirstInOrderThenRulesThenVerdict() throws Exception {
         JsonNode root = mapper.readTree(report.toJson(Subjects.mixed("arm64_schannel")));
 
-        assertEquals(List.of("variant", "machine", "linker", "flags", "pdb", "incremental", "alignment",
-                "rules", "verdict"), fieldNames(root));
+        assertEquals(
+                List.of("variant", "machine", "linker", "flags", "pdb", "incremental", "alignment", "rules", "verdict"),
+                fieldNames(root));
         assertEquals(List.of("name", "version"), fieldNames(root.get("linker")));
         assertTrue(root.get("linker").get("version").isNull());
         assertTrue(root.get("pdb").isNull());
@@ -57,12 +57,20 @@ class JsonReportTest {
 
     @Test
     void verdictIsNotReadyOnlyWhenSomeRuleFailed() throws Exception {
-        assertEquals("NOT_READY", mapper.readTree(report.toJson(Subjects.mixed("s"))).get("verdict").asText());
-        assertEquals("HOTPATCH_READY", mapper.readTree(report.toJson(Subjects.ready("s"))).get("verdict").asText());
+        assertEquals(
+                "NOT_READY",
+                mapper.readTree(report.toJson(Subjects.mixed("s")))
+                        .get("verdict")
+                        .asText());
+        assertEquals(
+                "HOTPATCH_READY",
+                mapper.readTree(report.toJson(Subjects.ready("s")))
+                        .get("verdict")
+                        .asText());
         SubjectReport empty = new SubjectReport("e", "variant", "x64", List.of(), null);
         assertEquals(JsonReport.VERDICT_READY, JsonReport.verdict(empty));
-        SubjectReport onlyDeviation = new SubjectReport("d", "variant", "x64",
-                List.of(Subjects.rule("R", RuleStatus.DEVIATION, "m", null)), Map.of());
+        SubjectReport onlyDeviation = new SubjectReport(
+                "d", "variant", "x64", List.of(Subjects.rule("R", RuleStatus.DEVIATION, "m", null)), Map.of());
         assertEquals(JsonReport.VERDICT_READY, JsonReport.verdict(onlyDeviation));
     }
 
@@ -87,8 +95,7 @@ class JsonReportTest {
         assertTrue(text.startsWith("{\n  \"variant\": \"arm64_schannel\",\n"), text);
         assertTrue(text.endsWith("}\n"));
 
-        SubjectReport accented = new SubjectReport("s", "binary", "x64", List.of(),
-                Map.of("file", "caf\u00E9.dll"));
+        SubjectReport accented = new SubjectReport("s", "binary", "x64", List.of(), Map.of("file", "caf\u00E9.dll"));
         assertTrue(report.toJson(accented).contains("caf\u00E9.dll"), "written as UTF-8, not escaped");
     }
 
@@ -116,7 +123,8 @@ class JsonReportTest {
         assertEquals("HOTPATCH_READY", array.get(1).get("verdict").asText());
         assertEquals(List.of("file", "error"), fieldNames(array.get(2)));
         assertEquals("zip/broken.dll", array.get(2).get("file").asText());
-        assertEquals("truncated PE header at 0x40 \"MZ\"", array.get(2).get("error").asText());
+        assertEquals(
+                "truncated PE header at 0x40 \"MZ\"", array.get(2).get("error").asText());
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.github.hotpatch.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.hotpatch.verify.SubjectReport;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JunitReportTest {
 
@@ -49,7 +47,8 @@ class JunitReportTest {
 
     @Test
     void oneCasePerRuleInOrder() throws Exception {
-        Element suite = children(parse(List.of(Subjects.mixed("arm64_schannel"))), "testsuite").get(0);
+        Element suite = children(parse(List.of(Subjects.mixed("arm64_schannel"))), "testsuite")
+                .get(0);
         List<Element> cases = children(suite, "testcase");
 
         List<String> names = new ArrayList<>();
@@ -58,15 +57,21 @@ class JunitReportTest {
             assertEquals("0", testCase.getAttribute("time"));
             names.add(testCase.getAttribute("name"));
         }
-        assertEquals(List.of("HP-PRJ-001 Title of HP-PRJ-001", "HP-PRJ-002 Title of HP-PRJ-002",
-                "HP-PRJ-003 Title of HP-PRJ-003", "HP-PRJ-004 Title of HP-PRJ-004"), names);
+        assertEquals(
+                List.of(
+                        "HP-PRJ-001 Title of HP-PRJ-001",
+                        "HP-PRJ-002 Title of HP-PRJ-002",
+                        "HP-PRJ-003 Title of HP-PRJ-003",
+                        "HP-PRJ-004 Title of HP-PRJ-004"),
+                names);
 
         assertTrue(children(cases.get(0)).isEmpty(), "PASS has no children");
 
         Element failure = only(cases.get(1), "failure");
         assertEquals("/FUNCTIONPADMIN missing", failure.getAttribute("message"));
         assertEquals("HP-PRJ-002", failure.getAttribute("type"));
-        assertEquals("HP-PRJ-002 Title of HP-PRJ-002\n/FUNCTIONPADMIN missing\nfile: msquic.vcxproj",
+        assertEquals(
+                "HP-PRJ-002 Title of HP-PRJ-002\n/FUNCTIONPADMIN missing\nfile: msquic.vcxproj",
                 failure.getTextContent());
 
         Element skipped = only(cases.get(2), "skipped");
@@ -79,7 +84,8 @@ class JunitReportTest {
 
     @Test
     void hostileMessagesAreEscapedAndIllegalCharactersReplaced() throws Exception {
-        Element suite = children(parse(List.of(Subjects.hostile("h<&\"x\"\u0002"))), "testsuite").get(0);
+        Element suite = children(parse(List.of(Subjects.hostile("h<&\"x\"\u0002"))), "testsuite")
+                .get(0);
         assertEquals("hotpatch.h<&\"x\"\\u0002", suite.getAttribute("name"));
 
         String legal = "say \"hi\" & 'bye' <tag attr=\"x\"> ]]> \\u0000nul \\u0001soh \\u001Besc"
@@ -89,7 +95,8 @@ class JunitReportTest {
         // The parser normalizes whitespace in attributes (XML 1.0 §3.3.3) and CR in text (§2.11).
         assertEquals(legal.replaceAll("[\t\n\r]", " "), failure.getAttribute("message"));
         assertTrue(failure.getTextContent().contains(legal.replace("\r", "\n")), failure.getTextContent());
-        assertEquals(legal.replaceAll("[\t\n\r]", " "), only(cases.get(1), "skipped").getAttribute("message"));
+        assertEquals(
+                legal.replaceAll("[\t\n\r]", " "), only(cases.get(1), "skipped").getAttribute("message"));
         assertTrue(only(cases.get(2), "system-out").getTextContent().contains(legal.replace("\r", "\n")));
     }
 

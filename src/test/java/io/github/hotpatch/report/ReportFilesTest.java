@@ -1,12 +1,12 @@
 package io.github.hotpatch.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotpatch.verify.SubjectReport;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesTest {
 
@@ -35,36 +34,84 @@ class ReportFilesTest {
         List<Path> written = ReportFiles.writeAll(dir, "0.1.0", subjects);
 
         Path root = dir.toAbsolutePath().normalize();
-        assertEquals(List.of(root.resolve("arm64_schannel.json"), root.resolve("msquic.dll.json"),
-                root.resolve("hotpatch.sarif"), root.resolve("TEST-hotpatch.xml")), written);
-        assertEquals("NOT_READY", mapper.readTree(written.get(0).toFile()).get("verdict").asText());
-        assertEquals("HOTPATCH_READY", mapper.readTree(written.get(1).toFile()).get("verdict").asText());
+        assertEquals(
+                List.of(
+                        root.resolve("arm64_schannel.json"),
+                        root.resolve("msquic.dll.json"),
+                        root.resolve("hotpatch.sarif"),
+                        root.resolve("TEST-hotpatch.xml")),
+                written);
+        assertEquals(
+                "NOT_READY",
+                mapper.readTree(written.get(0).toFile()).get("verdict").asText());
+        assertEquals(
+                "HOTPATCH_READY",
+                mapper.readTree(written.get(1).toFile()).get("verdict").asText());
         JsonNode sarif = mapper.readTree(written.get(2).toFile());
         SarifReportTest.assertValidSarif(sarif);
-        assertEquals("0.1.0", sarif.get("runs").get(0).get("tool").get("driver").get("version").asText());
-        assertEquals(root.toUri().toString(),
-                sarif.get("runs").get(0).get("originalUriBaseIds").get("SRCROOT").get("uri").asText());
-        assertEquals("7", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(written.get(3).toFile())
-                .getDocumentElement().getAttribute("tests"));
+        assertEquals(
+                "0.1.0",
+                sarif.get("runs")
+                        .get(0)
+                        .get("tool")
+                        .get("driver")
+                        .get("version")
+                        .asText());
+        assertEquals(
+                root.toUri().toString(),
+                sarif.get("runs")
+                        .get(0)
+                        .get("originalUriBaseIds")
+                        .get("SRCROOT")
+                        .get("uri")
+                        .asText());
+        assertEquals(
+                "7",
+                DocumentBuilderFactory.newInstance()
+                        .newDocumentBuilder()
+                        .parse(written.get(3).toFile())
+                        .getDocumentElement()
+                        .getAttribute("tests"));
     }
 
     @Test
     void sarifLocationsCanBeRelativeToAnotherBase() throws Exception {
         Path project = temp.resolve("project");
-        SubjectReport subject = new SubjectReport("s", "binary", "x64",
-                List.of(Subjects.rule("R", io.github.hotpatch.verify.RuleStatus.FAIL, "m",
-                        project.resolve("build/msquic.dll").toString())), null);
+        SubjectReport subject = new SubjectReport(
+                "s",
+                "binary",
+                "x64",
+                List.of(Subjects.rule(
+                        "R",
+                        io.github.hotpatch.verify.RuleStatus.FAIL,
+                        "m",
+                        project.resolve("build/msquic.dll").toString())),
+                null);
         List<Path> written = ReportFiles.writeAll(project.resolve("target/hotpatch"), project, "1", List.of(subject));
-        JsonNode artifact = mapper.readTree(written.get(1).toFile()).at("/runs/0/results/0/locations/0"
-                + "/physicalLocation/artifactLocation");
+        JsonNode artifact = mapper.readTree(written.get(1).toFile())
+                .at("/runs/0/results/0/locations/0" + "/physicalLocation/artifactLocation");
         assertEquals("build/msquic.dll", artifact.get("uri").asText());
     }
 
     @Test
     void hostileSubjectNamesNeverLeaveTheDirectory() throws Exception {
         Path dir = temp.resolve("reports");
-        List<String> names = List.of("../../evil", "..", ".", "", "a/b", "a_b", "A_B", "..\\..\\win",
-                "/etc/passwd", "C:\\Windows\\x", "CON", "nul.txt", "x\u0000y", "hotpatch.sarif", "TEST-hotpatch.xml",
+        List<String> names = List.of(
+                "../../evil",
+                "..",
+                ".",
+                "",
+                "a/b",
+                "a_b",
+                "A_B",
+                "..\\..\\win",
+                "/etc/passwd",
+                "C:\\Windows\\x",
+                "CON",
+                "nul.txt",
+                "x\u0000y",
+                "hotpatch.sarif",
+                "TEST-hotpatch.xml",
                 "z".repeat(300));
         List<SubjectReport> subjects = new ArrayList<>();
         names.forEach(name -> subjects.add(Subjects.ready(name)));
@@ -83,7 +130,9 @@ class ReportFilesTest {
             assertEquals(names.size() + 2, listing.count(), "everything landed in the directory itself");
         }
         try (Stream<Path> listing = Files.list(temp)) {
-            assertEquals(List.of(root), listing.map(p -> p.toAbsolutePath().normalize()).toList(),
+            assertEquals(
+                    List.of(root),
+                    listing.map(p -> p.toAbsolutePath().normalize()).toList(),
                     "nothing written beside the directory");
         }
         // The JSON of the colliding subjects is theirs, not overwritten by a later one.
@@ -106,7 +155,9 @@ class ReportFilesTest {
         assertEquals("_com1.txt.json", ReportFiles.jsonFileName("com1.txt"));
         assertEquals("console.json", ReportFiles.jsonFileName("console"));
         assertEquals("caf_.json", ReportFiles.jsonFileName("caf\u00E9"));
-        assertEquals(ReportFiles.MAX_STEM_LENGTH + 5, ReportFiles.jsonFileName("z".repeat(300)).length());
+        assertEquals(
+                ReportFiles.MAX_STEM_LENGTH + 5,
+                ReportFiles.jsonFileName("z".repeat(300)).length());
         for (String name : List.of("../x", "..", "a/../../b", "\\\\server\\share")) {
             String file = ReportFiles.jsonFileName(name);
             assertFalse(file.contains("/") || file.contains("\\") || file.startsWith("."), file);

@@ -1,22 +1,21 @@
 package io.github.hotpatch.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SarifReportTest {
 
@@ -36,10 +35,12 @@ class SarifReportTest {
 
     @Test
     void headerToolAndDistinctRules() throws Exception {
-        JsonNode log = sarif(List.of(Subjects.mixed("arm64_schannel"), Subjects.mixed("x64_openssl"),
-                Subjects.ready("msquic.dll")));
+        JsonNode log = sarif(
+                List.of(Subjects.mixed("arm64_schannel"), Subjects.mixed("x64_openssl"), Subjects.ready("msquic.dll")));
 
-        assertEquals("https://json.schemastore.org/sarif-2.1.0.json", log.get("$schema").asText());
+        assertEquals(
+                "https://json.schemastore.org/sarif-2.1.0.json",
+                log.get("$schema").asText());
         assertEquals("2.1.0", log.get("version").asText());
         assertEquals(1, log.get("runs").size());
         JsonNode driver = log.get("runs").get(0).get("tool").get("driver");
@@ -48,9 +49,20 @@ class SarifReportTest {
 
         List<String> ruleIds = new ArrayList<>();
         driver.get("rules").forEach(rule -> ruleIds.add(rule.get("id").asText()));
-        assertEquals(List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004",
-                "HP-BIN-001", "HP-BIN-002", "HP-BIN-003"), ruleIds, "distinct, in first-seen order");
-        assertEquals("Title of HP-PRJ-002", driver.get("rules").get(1).get("shortDescription").get("text").asText());
+        assertEquals(
+                List.of(
+                        "HP-PRJ-001",
+                        "HP-PRJ-002",
+                        "HP-PRJ-003",
+                        "HP-PRJ-004",
+                        "HP-BIN-001",
+                        "HP-BIN-002",
+                        "HP-BIN-003"),
+                ruleIds,
+                "distinct, in first-seen order");
+        assertEquals(
+                "Title of HP-PRJ-002",
+                driver.get("rules").get(1).get("shortDescription").get("text").asText());
     }
 
     @Test
@@ -60,19 +72,23 @@ class SarifReportTest {
 
         assertEquals(7, results.size());
         List<String> kindLevel = new ArrayList<>();
-        results.forEach(r -> kindLevel.add(r.get("ruleId").asText() + " " + r.get("kind").asText()
-                + " " + r.get("level").asText()));
-        assertEquals(List.of(
-                "HP-PRJ-001 pass none",
-                "HP-PRJ-002 fail error",
-                "HP-PRJ-003 notApplicable none",
-                "HP-PRJ-004 fail warning",
-                "HP-BIN-001 pass none",
-                "HP-BIN-002 notApplicable none",
-                "HP-BIN-003 fail warning"), kindLevel);
+        results.forEach(r -> kindLevel.add(r.get("ruleId").asText() + " "
+                + r.get("kind").asText() + " " + r.get("level").asText()));
+        assertEquals(
+                List.of(
+                        "HP-PRJ-001 pass none",
+                        "HP-PRJ-002 fail error",
+                        "HP-PRJ-003 notApplicable none",
+                        "HP-PRJ-004 fail warning",
+                        "HP-BIN-001 pass none",
+                        "HP-BIN-002 notApplicable none",
+                        "HP-BIN-003 fail warning"),
+                kindLevel);
 
         JsonNode failure = results.get(1);
-        assertEquals("arm64_schannel: /FUNCTIONPADMIN missing", failure.get("message").get("text").asText());
+        assertEquals(
+                "arm64_schannel: /FUNCTIONPADMIN missing",
+                failure.get("message").get("text").asText());
         assertEquals("arm64_schannel", failure.get("properties").get("subject").asText());
         assertEquals("variant", failure.get("properties").get("subjectKind").asText());
         assertEquals("arm64", failure.get("properties").get("arch").asText());
@@ -81,10 +97,13 @@ class SarifReportTest {
 
     @Test
     void ruleIndexPointsAtTheRuleWithThatId() throws Exception {
-        JsonNode run = sarif(List.of(Subjects.ready("a"), Subjects.mixed("b"))).get("runs").get(0);
+        JsonNode run = sarif(List.of(Subjects.ready("a"), Subjects.mixed("b")))
+                .get("runs")
+                .get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         for (JsonNode result : run.get("results")) {
-            assertEquals(result.get("ruleId").asText(),
+            assertEquals(
+                    result.get("ruleId").asText(),
                     rules.get(result.get("ruleIndex").asInt()).get("id").asText());
         }
     }
@@ -92,12 +111,21 @@ class SarifReportTest {
     @Test
     void locationsAreRelativeToTheBaseWhenInsideItAndAbsoluteOtherwise() throws Exception {
         Path outside = base.getParent().resolve("elsewhere").resolve("x.dll").toAbsolutePath();
-        SubjectReport subject = new SubjectReport("s", "binary", "x64", List.of(
-                Subjects.rule("A", RuleStatus.PASS, "m", "build/arm64 schannel/msquic.dll"),
-                Subjects.rule("B", RuleStatus.FAIL, "m", base.resolve("bin").resolve("msquic.pdb").toString()),
-                Subjects.rule("C", RuleStatus.FAIL, "m", outside.toString()),
-                Subjects.rule("D", RuleStatus.FAIL, "m", "../escape.dll"),
-                Subjects.rule("E", RuleStatus.DEVIATION, "m", null)), Map.of());
+        SubjectReport subject = new SubjectReport(
+                "s",
+                "binary",
+                "x64",
+                List.of(
+                        Subjects.rule("A", RuleStatus.PASS, "m", "build/arm64 schannel/msquic.dll"),
+                        Subjects.rule(
+                                "B",
+                                RuleStatus.FAIL,
+                                "m",
+                                base.resolve("bin").resolve("msquic.pdb").toString()),
+                        Subjects.rule("C", RuleStatus.FAIL, "m", outside.toString()),
+                        Subjects.rule("D", RuleStatus.FAIL, "m", "../escape.dll"),
+                        Subjects.rule("E", RuleStatus.DEVIATION, "m", null)),
+                Map.of());
         JsonNode run = sarif(List.of(subject)).get("runs").get(0);
         JsonNode results = run.get("results");
 
@@ -112,22 +140,27 @@ class SarifReportTest {
         assertEquals(outside.toUri(), URI.create(c.get("uri").asText()));
         assertFalse(c.has("uriBaseId"));
         JsonNode d = artifact(results.get(3));
-        assertEquals(base.getParent().resolve("escape.dll").toUri(), URI.create(d.get("uri").asText()));
+        assertEquals(
+                base.getParent().resolve("escape.dll").toUri(),
+                URI.create(d.get("uri").asText()));
 
         assertFalse(results.get(4).has("locations"), "no file, no location");
 
         String baseUri = run.get("originalUriBaseIds").get("SRCROOT").get("uri").asText();
         assertTrue(baseUri.endsWith("/"));
-        assertEquals(base.resolve("build/arm64 schannel/msquic.dll").toUri(),
+        assertEquals(
+                base.resolve("build/arm64 schannel/msquic.dll").toUri(),
                 URI.create(baseUri).resolve(a.get("uri").asText()));
     }
 
     @Test
     void hostileMessagesRoundTrip() throws Exception {
-        JsonNode results = sarif(List.of(Subjects.hostile("h"))).get("runs").get(0).get("results");
+        JsonNode results =
+                sarif(List.of(Subjects.hostile("h"))).get("runs").get(0).get("results");
         assertEquals(3, results.size());
         for (JsonNode result : results) {
-            assertEquals("h: " + Subjects.HOSTILE, result.get("message").get("text").asText());
+            assertEquals(
+                    "h: " + Subjects.HOSTILE, result.get("message").get("text").asText());
         }
     }
 
@@ -169,8 +202,9 @@ class SarifReportTest {
                 assertMessage(rule.get("shortDescription"));
             }
             JsonNode bases = run.path("originalUriBaseIds");
-            bases.forEach(b -> assertTrue(URI.create(text(b, "uri")).isAbsolute()
-                    && text(b, "uri").endsWith("/"), "base URIs are absolute and end in '/'"));
+            bases.forEach(b -> assertTrue(
+                    URI.create(text(b, "uri")).isAbsolute() && text(b, "uri").endsWith("/"),
+                    "base URIs are absolute and end in '/'"));
             for (JsonNode result : run.path("results")) {
                 assertMessage(result.get("message"));
                 String kind = result.path("kind").asText("fail");

@@ -61,8 +61,15 @@ public final class NativeFixtures {
 
     /** The hotpatch flags lld-link 22 accepts for ARM64 (FACTS §5). */
     public static Built arm64Hotpatch() throws IOException {
-        return build("hotpatch", 22, Arch.ARM64, "/hotpatchcompatible", "/profile", "/incremental:no",
-                "/functionpadmin:8", "/map");
+        return build(
+                "hotpatch",
+                22,
+                Arch.ARM64,
+                "/hotpatchcompatible",
+                "/profile",
+                "/incremental:no",
+                "/functionpadmin:8",
+                "/map");
     }
 
     /** The same image without any hotpatch flag. */
@@ -72,8 +79,8 @@ public final class NativeFixtures {
 
     /** x64, lld-link 22, with the x64 profile as lld spells it. */
     public static Built x64Hotpatch() throws IOException {
-        return build("hotpatch", 22, Arch.X64, "/hotpatchcompatible", "/profile", "/incremental:no",
-                "/functionpadmin:6");
+        return build(
+                "hotpatch", 22, Arch.X64, "/hotpatchcompatible", "/profile", "/incremental:no", "/functionpadmin:6");
     }
 
     /** ARM64 linked by lld-link 19, which knows no /hotpatchcompatible. */
@@ -92,7 +99,8 @@ public final class NativeFixtures {
             return node;
         }
         Files.createDirectories(dir);
-        String tgz = run(dir, "npm", "pack", "--silent", "@rollup/rollup-win32-arm64-msvc@" + ROLLUP_VERSION).trim();
+        String tgz = run(dir, "npm", "pack", "--silent", "@rollup/rollup-win32-arm64-msvc@" + ROLLUP_VERSION)
+                .trim();
         String[] lines = tgz.split("\\R");
         run(dir, "tar", "-xzf", lines[lines.length - 1].trim());
         if (!Files.isRegularFile(node)) {
@@ -151,15 +159,29 @@ public final class NativeFixtures {
 
     /** ARM64 DLL with a 0x100-byte IMAGE_LOAD_CONFIG_DIRECTORY64 (GuardFlags at 0x90, HotPatchTableOffset at 0xF0). */
     public static Built arm64LoadConfig() throws IOException {
-        return buildSource("loadconfig", 22, "aarch64-pc-windows-msvc", "ARM64", loadConfigSource(0x100, 0x90,
-                0xF0, LOAD_CONFIG_HOTPATCH_TABLE_64), "/hotpatchcompatible", "/profile", "/incremental:no",
+        return buildSource(
+                "loadconfig",
+                22,
+                "aarch64-pc-windows-msvc",
+                "ARM64",
+                loadConfigSource(0x100, 0x90, 0xF0, LOAD_CONFIG_HOTPATCH_TABLE_64),
+                "/hotpatchcompatible",
+                "/profile",
+                "/incremental:no",
                 "/functionpadmin:8");
     }
 
     /** i686 PE32 DLL with a 0xA0-byte IMAGE_LOAD_CONFIG_DIRECTORY32 (GuardFlags at 0x58, HotPatchTableOffset at 0x94). */
     public static Built x86LoadConfig() throws IOException {
-        return buildSource("loadconfig", 22, "i686-pc-windows-msvc", "X86", loadConfigSource(0xA0, 0x58, 0x94,
-                LOAD_CONFIG_HOTPATCH_TABLE_32), "/safeseh:no", "/profile", "/incremental:no");
+        return buildSource(
+                "loadconfig",
+                22,
+                "i686-pc-windows-msvc",
+                "X86",
+                loadConfigSource(0xA0, 0x58, 0x94, LOAD_CONFIG_HOTPATCH_TABLE_32),
+                "/safeseh:no",
+                "/profile",
+                "/incremental:no");
     }
 
     private static String loadConfigSource(int size, int guardFlagsAt, int hotPatchAt, int hotPatchValue) {
@@ -172,12 +194,14 @@ public final class NativeFixtures {
      * Like {@link #build} but with any C source and target triple: compiles {@code source} with
      * clang-cl-{@code llvm} and links {@code <name>.dll} with lld-link-{@code llvm}, /DEBUG and {@code linkFlags}.
      */
-    public static synchronized Built buildSource(String name, int llvm, String triple, String machine, String source,
-            String... linkFlags) throws IOException {
+    public static synchronized Built buildSource(
+            String name, int llvm, String triple, String machine, String source, String... linkFlags)
+            throws IOException {
         String key = name + "-" + llvm + "-" + triple + "-"
                 + Integer.toHexString((source + "\0" + String.join(" ", linkFlags)).hashCode());
         Path dir = ROOT.resolve(key);
-        Built built = new Built(dir, dir.resolve(name + ".dll"), dir.resolve(name + ".pdb"), dir.resolve(name + ".map"));
+        Built built =
+                new Built(dir, dir.resolve(name + ".dll"), dir.resolve(name + ".pdb"), dir.resolve(name + ".map"));
         if (Files.isRegularFile(dir.resolve("done"))) {
             return built;
         }
@@ -186,11 +210,30 @@ public final class NativeFixtures {
         Files.writeString(c, source);
         Path obj = dir.resolve(name + ".obj");
         // "--": clang-cl would parse an absolute source path such as /work/... as the /w option.
-        run(dir, "clang-cl-" + llvm, "--target=" + triple, "/nologo", "/c", "/O2", "/Z7", "/GS-", "/Fo" + obj,
-                "--", c.toString());
-        List<String> link = new ArrayList<>(List.of("lld-link-" + llvm, "/nologo", "/dll", "/noentry",
-                "/nodefaultlib", "/debug", "/machine:" + machine, "/out:" + built.dll(), "/pdb:" + built.pdb(),
-                "/implib:" + dir.resolve(name + ".lib"), obj.toString()));
+        run(
+                dir,
+                "clang-cl-" + llvm,
+                "--target=" + triple,
+                "/nologo",
+                "/c",
+                "/O2",
+                "/Z7",
+                "/GS-",
+                "/Fo" + obj,
+                "--",
+                c.toString());
+        List<String> link = new ArrayList<>(List.of(
+                "lld-link-" + llvm,
+                "/nologo",
+                "/dll",
+                "/noentry",
+                "/nodefaultlib",
+                "/debug",
+                "/machine:" + machine,
+                "/out:" + built.dll(),
+                "/pdb:" + built.pdb(),
+                "/implib:" + dir.resolve(name + ".lib"),
+                obj.toString()));
         link.addAll(List.of(linkFlags));
         run(dir, link.toArray(String[]::new));
         Files.writeString(dir.resolve("done"), String.join(" ", linkFlags));
@@ -215,19 +258,22 @@ public final class NativeFixtures {
      */
     public static Path writeSdkLessArm64Toolchain(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n",
-                "set(CMAKE_SYSTEM_NAME Windows)",
-                "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
-                "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
-                "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
-                "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
-                "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
-                "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
-                "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
-                "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
-                "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
-                "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
-                ""));
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "set(CMAKE_SYSTEM_NAME Windows)",
+                        "set(CMAKE_SYSTEM_PROCESSOR ARM64)",
+                        "set(CMAKE_C_COMPILER \"" + onPath("clang-cl-22") + "\")",
+                        "set(CMAKE_C_COMPILER_TARGET aarch64-pc-windows-msvc)",
+                        "set(CMAKE_LINKER \"" + onPath("lld-link-22") + "\")",
+                        "set(CMAKE_AR \"" + onPath("llvm-lib-22") + "\")",
+                        "set(CMAKE_RC_COMPILER \"" + onPath("llvm-rc-22") + "\")",
+                        "set(CMAKE_MT \"" + onPath("llvm-mt-22") + "\")",
+                        "set(CMAKE_C_STANDARD_LIBRARIES \"\" CACHE STRING \"\" FORCE)",
+                        "set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)",
+                        "set(CMAKE_SHARED_LINKER_FLAGS_INIT \"/NODEFAULTLIB /NOENTRY /MANIFEST:NO\")",
+                        ""));
         return file;
     }
 }

@@ -132,7 +132,8 @@ public final class ReaderFuzzing {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+            for (Path p :
+                    paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 if (!p.equals(dir)) {
                     Files.delete(p);
                 }
@@ -145,7 +146,8 @@ public final class ReaderFuzzing {
      * where Jazzer reads seeds and kept crash inputs from and writes new crash inputs to.
      */
     public static Path inputsDir(Class<?> fuzzTest, String method) {
-        return Paths.get("src", "test", "resources").toAbsolutePath()
+        return Paths.get("src", "test", "resources")
+                .toAbsolutePath()
                 .resolve(fuzzTest.getPackageName().replace('.', '/'))
                 .resolve(fuzzTest.getSimpleName() + "Inputs")
                 .resolve(method);

@@ -12,7 +12,9 @@ class AdditionalOptionsTest {
     @Test
     void inheritedValueIsSplicedWhereReferenced() {
         AdditionalOptions base = AdditionalOptions.parse("/a", AdditionalOptions.none());
-        assertEquals(List.of("/x", "/a", "/y"), AdditionalOptions.parse("/x %(AdditionalOptions) /y", base).tokens());
+        assertEquals(
+                List.of("/x", "/a", "/y"),
+                AdditionalOptions.parse("/x %(AdditionalOptions) /y", base).tokens());
         assertEquals(List.of("/y"), AdditionalOptions.parse("/y", base).tokens());
     }
 
@@ -21,7 +23,8 @@ class AdditionalOptionsTest {
         AdditionalOptions options = AdditionalOptions.parse(
                 "%(AdditionalOptions)  \"/NATVIS:C:/My Files/a.natvis\"\t/ALTERNATENAME:a%3Db /X:\\\"q\\\" /p%zz",
                 AdditionalOptions.none());
-        assertEquals(List.of("/NATVIS:C:/My Files/a.natvis", "/ALTERNATENAME:a=b", "/X:\"q\"", "/p%zz"), options.tokens());
+        assertEquals(
+                List.of("/NATVIS:C:/My Files/a.natvis", "/ALTERNATENAME:a=b", "/X:\"q\"", "/p%zz"), options.tokens());
     }
 
     @Test

@@ -22,7 +22,8 @@ class LinkFlagTableTest {
     @Test
     void lookupIgnoresCaseAndPrefix() {
         assertEquals(Optional.of(new MappedLinkSetting("Profile", "true", false)), LinkFlagTable.lookup("/profile"));
-        assertEquals(Optional.of(new MappedLinkSetting("LinkIncremental", "false", true)),
+        assertEquals(
+                Optional.of(new MappedLinkSetting("LinkIncremental", "false", true)),
                 LinkFlagTable.lookup("-incremental:no"));
         assertEquals(Optional.empty(), LinkFlagTable.lookup("/hotpatchcompatible"));
         assertEquals(Optional.empty(), LinkFlagTable.lookup("/pdbinject:mapfile"));
@@ -32,14 +33,17 @@ class LinkFlagTableTest {
     @Test
     void entriesMatchCMakesOwnFlagTable(@TempDir Path dir) throws Exception {
         Optional<Path> table = cmakeRoot(dir).map(root -> root.resolve("Templates/MSBuild/FlagTables/v143_Link.json"));
-        assumeTrue(table.isPresent() && Files.isRegularFile(table.get()), "cmake with its flag tables is not installed");
+        assumeTrue(
+                table.isPresent() && Files.isRegularFile(table.get()), "cmake with its flag tables is not installed");
         JsonNode entries = new ObjectMapper().readTree(table.get().toFile());
         for (Map.Entry<String, MappedLinkSetting> ours : LinkFlagTable.entries().entrySet()) {
             JsonNode theirs = find(entries, ours.getKey());
             assertTrue(theirs != null, "no switch " + ours.getKey() + " in " + table.get());
             assertEquals(theirs.get("name").asText(), ours.getValue().element(), ours.getKey());
             assertEquals(theirs.get("value").asText(), ours.getValue().value(), ours.getKey());
-            assertEquals(ours.getValue().element().equals("LinkIncremental"), ours.getValue().inPropertyGroup());
+            assertEquals(
+                    ours.getValue().element().equals("LinkIncremental"),
+                    ours.getValue().inPropertyGroup());
         }
         // the fact the whole package rests on: these switch names are matched case-sensitively
         for (String sw : new String[] {"PROFILE", "INCREMENTAL:NO", "FUNCTIONPADMIN:6", "OPT:ICF"}) {
@@ -61,7 +65,9 @@ class LinkFlagTableTest {
         Files.writeString(script, "message(\"${CMAKE_ROOT}\")\n");
         Process p;
         try {
-            p = new ProcessBuilder("cmake", "-P", script.toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder("cmake", "-P", script.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException notInstalled) {
             return Optional.empty();
         }

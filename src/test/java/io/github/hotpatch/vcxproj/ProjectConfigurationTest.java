@@ -10,26 +10,32 @@ class ProjectConfigurationTest {
 
     @Test
     void parsesTheConditionCMakeWrites() {
-        assertEquals(Optional.of(new ProjectConfiguration("Release", "ARM64")),
+        assertEquals(
+                Optional.of(new ProjectConfiguration("Release", "ARM64")),
                 ProjectConfiguration.fromCondition("'$(Configuration)|$(Platform)'=='Release|ARM64'"));
-        assertEquals(Optional.of(new ProjectConfiguration("Release", "ARM64")),
+        assertEquals(
+                Optional.of(new ProjectConfiguration("Release", "ARM64")),
                 ProjectConfiguration.fromCondition(" '$(Configuration)|$(Platform)' == 'Release|ARM64' "));
     }
 
     @Test
     void otherConditionsAreNotGuessed() {
         assertEquals(Optional.empty(), ProjectConfiguration.fromCondition("'$(Configuration)'=='Release'"));
-        assertEquals(Optional.empty(), ProjectConfiguration.fromCondition(
-                "'$(Configuration)|$(Platform)'=='Release|ARM64' Or '$(Configuration)|$(Platform)'=='Release|x86'"));
+        assertEquals(
+                Optional.empty(),
+                ProjectConfiguration.fromCondition(
+                        "'$(Configuration)|$(Platform)'=='Release|ARM64' Or '$(Configuration)|$(Platform)'=='Release|x86'"));
         assertEquals(Optional.empty(), ProjectConfiguration.fromCondition(null));
     }
 
     @Test
     void equalityIgnoresCaseAsMsbuildDoes() {
         assertEquals(ProjectConfiguration.parse("Release|ARM64"), ProjectConfiguration.parse("release|arm64"));
-        assertEquals(ProjectConfiguration.parse("Release|ARM64").hashCode(),
+        assertEquals(
+                ProjectConfiguration.parse("Release|ARM64").hashCode(),
                 ProjectConfiguration.parse("RELEASE|arm64").hashCode());
-        assertEquals("Release|ARM64", ProjectConfiguration.parse("Release|ARM64").toString());
+        assertEquals(
+                "Release|ARM64", ProjectConfiguration.parse("Release|ARM64").toString());
     }
 
     @Test

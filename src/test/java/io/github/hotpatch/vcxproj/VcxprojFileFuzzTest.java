@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link VcxprojFile#read} on fuzzed project files: a {@link VcxprojFile} or a {@link VcxprojFormatException},
@@ -25,17 +25,40 @@ class VcxprojFileFuzzTest {
     private static final String METHOD = "read";
 
     /** The linker switches the verifier asks about, in both spellings CMake may leave them in. */
-    private static final List<String> FLAGS = List.of("/hotpatchcompatible", "/PROFILE", "/profile", "/INCREMENTAL:NO",
-            "/incremental:no", "/FUNCTIONPADMIN:6", "/functionpadmin", "/DEBUG", "/OPT:REF", "/pdbinject:mapfile");
+    private static final List<String> FLAGS = List.of(
+            "/hotpatchcompatible",
+            "/PROFILE",
+            "/profile",
+            "/INCREMENTAL:NO",
+            "/incremental:no",
+            "/FUNCTIONPADMIN:6",
+            "/functionpadmin",
+            "/DEBUG",
+            "/OPT:REF",
+            "/pdbinject:mapfile");
 
     /** Reused for every input; see {@link ReaderFuzzing#scratchDir}. */
     private static Path project;
 
     // Element and attribute names the reader matches exactly; mutating bytes seldom produces them.
-    @DictionaryEntries({"<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">", "ItemGroup",
-            "ProjectConfiguration", "Include=\"Release|ARM64\"", "PropertyGroup", "ItemDefinitionGroup", "<Link>",
-            "AdditionalOptions", "%(AdditionalOptions)", "Condition=\"'$(Configuration)|$(Platform)'=='Release|ARM64'\"",
-            "LinkIncremental", "CreateHotPatchableImage", "<!DOCTYPE", "<!ENTITY", "&#x", "<![CDATA["})
+    @DictionaryEntries({
+        "<Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">",
+        "ItemGroup",
+        "ProjectConfiguration",
+        "Include=\"Release|ARM64\"",
+        "PropertyGroup",
+        "ItemDefinitionGroup",
+        "<Link>",
+        "AdditionalOptions",
+        "%(AdditionalOptions)",
+        "Condition=\"'$(Configuration)|$(Platform)'=='Release|ARM64'\"",
+        "LinkIncremental",
+        "CreateHotPatchableImage",
+        "<!DOCTYPE",
+        "<!ENTITY",
+        "&#x",
+        "<![CDATA["
+    })
     @ReaderFuzzTest
     void read(byte[] file) throws IOException {
         Path path = projectPath();
@@ -80,7 +103,9 @@ class VcxprojFileFuzzTest {
 
     private static List<Path> inputs(String prefix) throws IOException {
         try (Stream<Path> files = Files.list(ReaderFuzzing.inputsDir(VcxprojFileFuzzTest.class, METHOD))) {
-            return files.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -93,7 +118,9 @@ class VcxprojFileFuzzTest {
     void refreshSeeds() throws IOException {
         Path fixtures = Paths.get("src", "test", "resources", "vcxproj");
         try (Stream<Path> files = Files.list(fixtures)) {
-            for (Path fixture : files.filter(p -> p.toString().endsWith(".vcxproj")).sorted().toList()) {
+            for (Path fixture : files.filter(p -> p.toString().endsWith(".vcxproj"))
+                    .sorted()
+                    .toList()) {
                 String name = fixture.getFileName().toString();
                 byte[] bytes = Files.readAllBytes(fixture);
                 if (bytes.length == 0) {

@@ -25,9 +25,11 @@ class VcxprojFileTest {
         assertEquals(List.of(), project.ignoredConditions());
         LinkSettings release = project.requireLinkSettings("Release|ARM64");
         assertEquals(Optional.of("DynamicLibrary"), release.configurationType());
-        assertEquals(Optional.of("C:\\src\\msquic\\artifacts\\bin\\windows\\arm64_Release_schannel\\"),
+        assertEquals(
+                Optional.of("C:\\src\\msquic\\artifacts\\bin\\windows\\arm64_Release_schannel\\"),
                 release.property("OutDir"));
-        assertEquals(Optional.of("C:/src/msquic/artifacts/bin/windows/arm64_Release_schannel/msquic.pdb"),
+        assertEquals(
+                Optional.of("C:/src/msquic/artifacts/bin/windows/arm64_Release_schannel/msquic.pdb"),
                 release.linkElement("ProgramDataBaseFile"));
     }
 
@@ -35,8 +37,16 @@ class VcxprojFileTest {
     void lowercaseFlagsStayInAdditionalOptions() throws IOException {
         LinkSettings release = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
                 .requireLinkSettings(RELEASE_ARM64);
-        assertEquals(List.of("/machine:ARM64", "/hotpatchcompatible", "/profile", "/incremental:no",
-                "/pdbinject:mapfile", "/IGNORE:4075", "/guard:cf"), release.additionalOptions().tokens());
+        assertEquals(
+                List.of(
+                        "/machine:ARM64",
+                        "/hotpatchcompatible",
+                        "/profile",
+                        "/incremental:no",
+                        "/pdbinject:mapfile",
+                        "/IGNORE:4075",
+                        "/guard:cf"),
+                release.additionalOptions().tokens());
         assertEquals(Optional.empty(), release.profile());
         assertEquals(Optional.of("true"), release.linkIncremental());
         assertEquals(Optional.of("true"), release.enableComdatFolding());
@@ -49,8 +59,8 @@ class VcxprojFileTest {
     @Test
     void lowercaseFlagsAreProvedByAdditionalOptionsTokens() throws IOException {
         VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
-        for (String flag : List.of("/PROFILE", "/profile", "-Profile", "/hotpatchcompatible", "/pdbinject:mapfile",
-                "/INCREMENTAL:NO")) {
+        for (String flag : List.of(
+                "/PROFILE", "/profile", "-Profile", "/hotpatchcompatible", "/pdbinject:mapfile", "/INCREMENTAL:NO")) {
             FlagEvidence evidence = project.linkerFlag(RELEASE_ARM64, flag);
             assertTrue(evidence.inEffect(), evidence.message());
             assertEquals(FlagEvidence.Source.ADDITIONAL_OPTIONS, evidence.source(), flag);
@@ -69,7 +79,8 @@ class VcxprojFileTest {
                 .linkerFlag(RELEASE_ARM64, "/INCREMENTAL:NO");
         assertTrue(evidence.inEffect());
         assertEquals("/incremental:no", evidence.value());
-        assertTrue(evidence.message().contains("overrides <PropertyGroup><LinkIncremental>true</LinkIncremental>"),
+        assertTrue(
+                evidence.message().contains("overrides <PropertyGroup><LinkIncremental>true</LinkIncremental>"),
                 evidence.message());
     }
 
@@ -82,14 +93,15 @@ class VcxprojFileTest {
         assertEquals("EnableCOMDATFolding", evidence.element());
         assertEquals("true", evidence.value());
         assertFalse(VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
-                .linkerFlag(RELEASE_ARM64, "/OPT:NOICF").inEffect());
+                .linkerFlag(RELEASE_ARM64, "/OPT:NOICF")
+                .inEffect());
     }
 
     @Test
     void debugHasNoneOfTheHotpatchFlags() throws IOException {
         VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
-        for (String flag : List.of("/PROFILE", "/hotpatchcompatible", "/pdbinject:mapfile", "/INCREMENTAL:NO",
-                "/OPT:ICF")) {
+        for (String flag :
+                List.of("/PROFILE", "/hotpatchcompatible", "/pdbinject:mapfile", "/INCREMENTAL:NO", "/OPT:ICF")) {
             FlagEvidence evidence = project.linkerFlag(DEBUG_ARM64, flag);
             assertFalse(evidence.inEffect(), evidence.message());
             assertEquals(FlagEvidence.Source.NOT_FOUND, evidence.source());
@@ -97,7 +109,8 @@ class VcxprojFileTest {
         FlagEvidence incremental = project.linkerFlag(DEBUG_ARM64, "/INCREMENTAL:NO");
         assertEquals("LinkIncremental", incremental.element());
         assertEquals("true", incremental.value());
-        assertTrue(incremental.message().contains("found <PropertyGroup><LinkIncremental>true</LinkIncremental>"),
+        assertTrue(
+                incremental.message().contains("found <PropertyGroup><LinkIncremental>true</LinkIncremental>"),
                 incremental.message());
         FlagEvidence unmapped = project.linkerFlag(DEBUG_ARM64, "/hotpatchcompatible");
         assertTrue(unmapped.message().contains("'/machine:ARM64 /guard:cf'"), unmapped.message());
@@ -145,14 +158,17 @@ class VcxprojFileTest {
         FlagEvidence arm64Padding = release.evidenceFor("/FUNCTIONPADMIN:8");
         assertFalse(arm64Padding.inEffect());
         assertTrue(arm64Padding.message().contains("maps it to no element"), arm64Padding.message());
-        assertFalse(project.linkerFlag(ProjectConfiguration.parse("Debug|x64"), "/FUNCTIONPADMIN:6").inEffect());
+        assertFalse(project.linkerFlag(ProjectConfiguration.parse("Debug|x64"), "/FUNCTIONPADMIN:6")
+                .inEffect());
     }
 
     @Test
     void newerGeneratorStyleEmptyElementsAndQuotedOptions() throws IOException {
-        LinkSettings release = VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("Release|x64");
+        LinkSettings release =
+                VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("Release|x64");
         assertEquals(Optional.of(""), release.linkElement("DataExecutionPrevention"));
-        assertEquals(List.of("/machine:x64", "/hotpatchcompatible", "/NATVIS:C:/My Files/msquic.natvis"),
+        assertEquals(
+                List.of("/machine:x64", "/hotpatchcompatible", "/NATVIS:C:/My Files/msquic.natvis"),
                 release.additionalOptions().tokens());
         assertTrue(release.evidenceFor("/PROFILE").inEffect());
         assertTrue(release.evidenceFor("/INCREMENTAL:NO").inEffect());
@@ -160,8 +176,8 @@ class VcxprojFileTest {
 
     @Test
     void emptyLinkIncrementalUnderIpoProvesNeitherValue() throws IOException {
-        LinkSettings ipo = VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj"))
-                .requireLinkSettings("RelWithDebInfo|x64");
+        LinkSettings ipo =
+                VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("RelWithDebInfo|x64");
         assertEquals(Optional.of(""), ipo.linkIncremental());
         FlagEvidence no = ipo.evidenceFor("/INCREMENTAL:NO");
         assertFalse(no.inEffect());
@@ -191,16 +207,20 @@ class VcxprojFileTest {
     @Test
     void configurationLookupIgnoresCaseLikeMsbuild() throws IOException {
         VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-uppercase.vcxproj"));
-        assertTrue(project.linkSettings(ProjectConfiguration.parse("release|arm64")).isPresent());
+        assertTrue(project.linkSettings(ProjectConfiguration.parse("release|arm64"))
+                .isPresent());
     }
 
     @Test
     void missingConfigurationIsNamedWithWhatTheProjectHas() throws IOException {
         VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj"));
-        VcxprojFormatException e = assertThrows(VcxprojFormatException.class,
-                () -> project.requireLinkSettings("Release|ARM64"));
-        assertTrue(e.getMessage().contains("msquic-x64.vcxproj: expected configuration Release|ARM64, but the project has "
-                + "Debug|x64, Release|x64, RelWithDebInfo|x64"), e.getMessage());
+        VcxprojFormatException e =
+                assertThrows(VcxprojFormatException.class, () -> project.requireLinkSettings("Release|ARM64"));
+        assertTrue(
+                e.getMessage()
+                        .contains("msquic-x64.vcxproj: expected configuration Release|ARM64, but the project has "
+                                + "Debug|x64, Release|x64, RelWithDebInfo|x64"),
+                e.getMessage());
     }
 
     @Test

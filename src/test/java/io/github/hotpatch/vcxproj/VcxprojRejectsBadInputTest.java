@@ -55,14 +55,18 @@ class VcxprojRejectsBadInputTest {
 
     @Test
     void otherRootElement() {
-        assertTrue(rejected("not-a-project.vcxproj").getMessage().contains(
-                "expected root element <Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">, found <Solution>"));
+        assertTrue(
+                rejected("not-a-project.vcxproj")
+                        .getMessage()
+                        .contains(
+                                "expected root element <Project xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">, found <Solution>"));
     }
 
     @Test
     void projectWithoutConfigurations() {
-        assertTrue(rejected("no-configurations.vcxproj").getMessage().contains(
-                "<ProjectConfiguration Include=\"Configuration|Platform\"> items; found none"));
+        assertTrue(rejected("no-configurations.vcxproj")
+                .getMessage()
+                .contains("<ProjectConfiguration Include=\"Configuration|Platform\"> items; found none"));
     }
 
     @Test

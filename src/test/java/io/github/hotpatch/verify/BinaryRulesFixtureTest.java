@@ -53,7 +53,8 @@ class BinaryRulesFixtureTest {
     private static List<RuleResult> check(Path dll, Optional<Path> pdb, Arch arch, HotpatchProfile profile)
             throws IOException {
         BinaryEvidence evidence = BinaryEvidence.collect(dll, pdb);
-        return BinaryRules.check(evidence, Optional.of(arch), profile, LinkerIdentity.of(evidence.image(), evidence.pdb()));
+        return BinaryRules.check(
+                evidence, Optional.of(arch), profile, LinkerIdentity.of(evidence.image(), evidence.pdb()));
     }
 
     private static void assertStatus(RuleStatus expected, List<RuleResult> results, String ruleId) {
@@ -64,10 +65,20 @@ class BinaryRulesFixtureTest {
     @Test
     void hotpatchFixtureMeetsTheLldArm64Profile() throws IOException {
         List<RuleResult> results = check(hotpatch.dll(), Optional.empty(), Arch.ARM64, LLD_ARM64);
-        assertEquals(List.of("HP-BIN-001", "HP-BIN-002", "HP-BIN-003", "HP-BIN-004", "HP-BIN-005", "HP-BIN-006",
-                "HP-BIN-007", "HP-BIN-008", "HP-BIN-009"), results.stream().map(RuleResult::id).toList());
-        for (String id : List.of("HP-BIN-001", "HP-BIN-002", "HP-BIN-003", "HP-BIN-004", "HP-BIN-005", "HP-BIN-006",
-                "HP-BIN-008")) {
+        assertEquals(
+                List.of(
+                        "HP-BIN-001",
+                        "HP-BIN-002",
+                        "HP-BIN-003",
+                        "HP-BIN-004",
+                        "HP-BIN-005",
+                        "HP-BIN-006",
+                        "HP-BIN-007",
+                        "HP-BIN-008",
+                        "HP-BIN-009"),
+                results.stream().map(RuleResult::id).toList());
+        for (String id : List.of(
+                "HP-BIN-001", "HP-BIN-002", "HP-BIN-003", "HP-BIN-004", "HP-BIN-005", "HP-BIN-006", "HP-BIN-008")) {
             assertStatus(RuleStatus.PASS, results, id);
         }
         // lld writes no FIXUP data for /PROFILE: neither a PE FIXUP entry nor a stream in the optional debug header
@@ -76,7 +87,9 @@ class BinaryRulesFixtureTest {
         assertFalse(image.hasDebugEntry(DebugType.FIXUP));
         assertFalse(pdb.hasFixupStream());
         assertStatus(RuleStatus.NOT_APPLICABLE, results, "HP-BIN-007");
-        assertTrue(result(results, "HP-BIN-007").message().contains("LLVM Linker"), result(results, "HP-BIN-007").message());
+        assertTrue(
+                result(results, "HP-BIN-007").message().contains("LLVM Linker"),
+                result(results, "HP-BIN-007").message());
         // the fixture links with /map, so the map lies beside the PDB: a documented substitute, never a PASS
         assertTrue(Files.isRegularFile(hotpatch.map()));
         RuleResult map = result(results, "HP-BIN-009");
@@ -91,28 +104,41 @@ class BinaryRulesFixtureTest {
         PdbFile pdb = PdbFile.read(hotpatch.pdb());
 
         String machine = result(results, "HP-BIN-001").message();
-        assertTrue(machine.contains("offset 0x" + Long.toHexString(image.eLfanew() + 4)) && machine.contains("0xAA64"), machine);
+        assertTrue(
+                machine.contains("offset 0x" + Long.toHexString(image.eLfanew() + 4)) && machine.contains("0xAA64"),
+                machine);
 
         DebugEntry ex = image.debugEntries(DebugType.EX_DLLCHARACTERISTICS).get(0);
         String bit = result(results, "HP-BIN-002").message();
         assertTrue(bit.contains("EX_DLLCHARACTERISTICS"), bit);
         assertTrue(bit.contains("offset 0x" + Long.toHexString(ex.fileOffset())), bit);
-        assertTrue(bit.contains("= 0x" + Integer.toHexString(ex.exDllCharacteristics().getAsInt())), bit);
+        assertTrue(
+                bit.contains(
+                        "= 0x" + Integer.toHexString(ex.exDllCharacteristics().getAsInt())),
+                bit);
         assertEquals(hotpatch.dll().toString(), result(results, "HP-BIN-002").file());
 
         String relocs = result(results, "HP-BIN-003").message();
-        assertTrue(relocs.contains("data directory #5") && relocs.contains("size " + image.relocations().directory().size()),
+        assertTrue(
+                relocs.contains("data directory #5")
+                        && relocs.contains(
+                                "size " + image.relocations().directory().size()),
                 relocs);
 
         String cv = result(results, "HP-BIN-004").message();
         assertTrue(cv.contains(image.codeView().orElseThrow().guidString()), cv);
 
         String match = result(results, "HP-BIN-005").message();
-        assertTrue(match.contains("PDB info stream GUID " + pdb.guid().formatted()) && match.contains("age " + pdb.age()), match);
+        assertTrue(
+                match.contains("PDB info stream GUID " + pdb.guid().formatted()) && match.contains("age " + pdb.age()),
+                match);
         assertEquals(hotpatch.pdb().toString(), result(results, "HP-BIN-005").file());
 
         String incremental = result(results, "HP-BIN-006").message();
-        assertTrue(incremental.contains("DBI header Flags") && incremental.contains("0x" + Integer.toHexString(pdb.dbi().flags())),
+        assertTrue(
+                incremental.contains("DBI header Flags")
+                        && incremental.contains(
+                                "0x" + Integer.toHexString(pdb.dbi().flags())),
                 incremental);
 
         String cmd = result(results, "HP-BIN-008").message();
@@ -131,7 +157,9 @@ class BinaryRulesFixtureTest {
         assertTrue(map.message().contains("hotpatch.map") && map.message().contains(dir.toString()), map.message());
         // everything else is unchanged: the copy's PDB beside it is the one read
         assertStatus(RuleStatus.PASS, results, "HP-BIN-005");
-        assertEquals(dir.resolve("hotpatch.pdb").toString(), result(results, "HP-BIN-005").file());
+        assertEquals(
+                dir.resolve("hotpatch.pdb").toString(),
+                result(results, "HP-BIN-005").file());
         assertTrue(Files.isRegularFile(hotpatch.map()), "the shared fixture keeps its map");
     }
 
@@ -141,11 +169,14 @@ class BinaryRulesFixtureTest {
         assertFalse(PeFile.read(plain.dll()).hasDebugEntry(DebugType.EX_DLLCHARACTERISTICS));
         RuleResult bit = result(results, "HP-BIN-002");
         assertEquals(RuleStatus.FAIL, bit.status());
-        assertTrue(bit.message().contains("no EX_DLLCHARACTERISTICS (type 20)") && bit.message().contains("CODEVIEW"),
+        assertTrue(
+                bit.message().contains("no EX_DLLCHARACTERISTICS (type 20)")
+                        && bit.message().contains("CODEVIEW"),
                 bit.message());
         RuleResult cmd = result(results, "HP-BIN-008");
         assertEquals(RuleStatus.FAIL, cmd.status());
-        assertTrue(cmd.message().contains("lacks /hotpatchcompatible /profile /incremental:no /functionpadmin:8 /map"),
+        assertTrue(
+                cmd.message().contains("lacks /hotpatchcompatible /profile /incremental:no /functionpadmin:8 /map"),
                 cmd.message());
         // the plain link is otherwise sound
         assertStatus(RuleStatus.PASS, results, "HP-BIN-001");
@@ -158,11 +189,14 @@ class BinaryRulesFixtureTest {
         RuleResult machine = result(results, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, machine.status());
         assertEquals(0x8664, PeFile.read(x64.dll()).machine().code());
-        assertTrue(machine.message().contains("0x8664") && machine.message().contains("expected ARM64 (0xAA64)"),
+        assertTrue(
+                machine.message().contains("0x8664") && machine.message().contains("expected ARM64 (0xAA64)"),
                 machine.message());
         // and passes as the arch it is
-        assertStatus(RuleStatus.PASS, check(x64.dll(), Optional.empty(), Arch.X64, HotpatchProfile.of(Arch.X64,
-                LinkerKind.LLD)), "HP-BIN-001");
+        assertStatus(
+                RuleStatus.PASS,
+                check(x64.dll(), Optional.empty(), Arch.X64, HotpatchProfile.of(Arch.X64, LinkerKind.LLD)),
+                "HP-BIN-001");
     }
 
     @Test
@@ -170,7 +204,8 @@ class BinaryRulesFixtureTest {
         Path dll = VerifyFixtures.copy(hotpatch, dir, true);
         Files.copy(plain.pdb(), dir.resolve("hotpatch.pdb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         PdbFile other = PdbFile.read(dir.resolve("hotpatch.pdb"));
-        assertFalse(Arrays.equals(other.guid().bytes(), PeFile.read(dll).codeView().orElseThrow().guid()));
+        assertFalse(Arrays.equals(
+                other.guid().bytes(), PeFile.read(dll).codeView().orElseThrow().guid()));
 
         RuleResult match = result(check(dll, Optional.empty(), Arch.ARM64, LLD_ARM64), "HP-BIN-005");
         assertEquals(RuleStatus.FAIL, match.status());
@@ -189,23 +224,35 @@ class BinaryRulesFixtureTest {
     @Test
     void missingPdbFailsEveryPdbRule(@TempDir Path dir) throws IOException {
         // /pdbaltpath:%_PDB% records only the PDB's name, so no absolute path leads back to the fixture's PDB
-        NativeFixtures.Built alt = NativeFixtures.build("altpath", 22, NativeFixtures.Arch.ARM64, "/hotpatchcompatible",
-                "/profile", "/incremental:no", "/functionpadmin:8", "/map", "/pdbaltpath:%_PDB%");
-        assertEquals("altpath.pdb", PeFile.read(alt.dll()).codeView().orElseThrow().pdbPath());
+        NativeFixtures.Built alt = NativeFixtures.build(
+                "altpath",
+                22,
+                NativeFixtures.Arch.ARM64,
+                "/hotpatchcompatible",
+                "/profile",
+                "/incremental:no",
+                "/functionpadmin:8",
+                "/map",
+                "/pdbaltpath:%_PDB%");
+        assertEquals(
+                "altpath.pdb", PeFile.read(alt.dll()).codeView().orElseThrow().pdbPath());
         Path dll = Files.copy(alt.dll(), dir.resolve("altpath.dll"));
 
         BinaryEvidence evidence = BinaryEvidence.collect(dll, Optional.empty());
         assertEquals(Optional.empty(), evidence.pdbPath());
-        assertTrue(evidence.pdbSearched().stream().allMatch(Path::isAbsolute),
+        assertTrue(
+                evidence.pdbSearched().stream().allMatch(Path::isAbsolute),
                 "a relative RSDS path must not be looked up in the working directory: " + evidence.pdbSearched());
-        List<RuleResult> results = BinaryRules.check(evidence, Optional.of(Arch.ARM64), LLD_ARM64,
-                LinkerIdentity.of(evidence.image(), evidence.pdb()));
+        List<RuleResult> results = BinaryRules.check(
+                evidence, Optional.of(Arch.ARM64), LLD_ARM64, LinkerIdentity.of(evidence.image(), evidence.pdb()));
         for (String id : List.of("HP-BIN-005", "HP-BIN-006", "HP-BIN-008")) {
             RuleResult r = result(results, id);
             assertEquals(RuleStatus.FAIL, r.status(), id);
             assertTrue(r.message().contains("no PDB"), id + ": " + r.message());
         }
-        assertTrue(result(results, "HP-BIN-005").message().contains(dir.resolve("altpath.pdb").toString()));
+        assertTrue(result(results, "HP-BIN-005")
+                .message()
+                .contains(dir.resolve("altpath.pdb").toString()));
         // the image's own evidence is still read
         assertStatus(RuleStatus.PASS, results, "HP-BIN-002");
         assertStatus(RuleStatus.PASS, results, "HP-BIN-004");
@@ -222,19 +269,22 @@ class BinaryRulesFixtureTest {
         BinaryEvidence evidence = BinaryEvidence.collect(dll, Optional.empty());
         assertEquals(Optional.of(pdb), evidence.pdbPath());
         assertEquals(Optional.of(reader.getMessage()), evidence.pdbError());
-        List<RuleResult> results = BinaryRules.check(evidence, Optional.of(Arch.ARM64), LLD_ARM64,
-                LinkerIdentity.of(evidence.image(), evidence.pdb()));
+        List<RuleResult> results = BinaryRules.check(
+                evidence, Optional.of(Arch.ARM64), LLD_ARM64, LinkerIdentity.of(evidence.image(), evidence.pdb()));
         RuleResult match = result(results, "HP-BIN-005");
         assertEquals(RuleStatus.FAIL, match.status());
-        assertTrue(match.message().contains("PDB unreadable") && match.message().contains(reader.getMessage()),
+        assertTrue(
+                match.message().contains("PDB unreadable") && match.message().contains(reader.getMessage()),
                 match.message());
         assertEquals(pdb.toString(), match.file());
         assertStatus(RuleStatus.FAIL, results, "HP-BIN-006");
         assertStatus(RuleStatus.FAIL, results, "HP-BIN-008");
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> pdbFacts = (Map<String, Object>) BinaryInspection.inspect("hotpatch.dll", evidence,
-                Optional.of(Arch.ARM64), Optional.of(LLD_ARM64)).facts().get("pdb");
+        Map<String, Object> pdbFacts = (Map<String, Object>)
+                BinaryInspection.inspect("hotpatch.dll", evidence, Optional.of(Arch.ARM64), Optional.of(LLD_ARM64))
+                        .facts()
+                        .get("pdb");
         assertEquals(reader.getMessage(), pdbFacts.get("error"));
         assertEquals(false, pdbFacts.get("matches"));
     }
@@ -246,7 +296,8 @@ class BinaryRulesFixtureTest {
         Files.write(dir.resolve("hotpatch.ilk"), new byte[16]);
         RuleResult r = result(check(dll, Optional.empty(), Arch.ARM64, LLD_ARM64), "HP-BIN-006");
         assertEquals(RuleStatus.FAIL, r.status());
-        assertTrue(r.message().contains("hotpatch.ilk exists") && r.message().contains("WasIncrementallyLinked clear"),
+        assertTrue(
+                r.message().contains("hotpatch.ilk exists") && r.message().contains("WasIncrementallyLinked clear"),
                 r.message());
     }
 
@@ -254,8 +305,8 @@ class BinaryRulesFixtureTest {
     void msvcLinkedNpmBinaryIsNotReady() throws IOException {
         Path node = NativeFixtures.msvcArm64Node();
         BinaryEvidence evidence = BinaryEvidence.collect(node, Optional.empty());
-        SubjectReport report = BinaryInspection.inspect(node.getFileName().toString(), evidence, Optional.empty(),
-                Optional.empty());
+        SubjectReport report =
+                BinaryInspection.inspect(node.getFileName().toString(), evidence, Optional.empty(), Optional.empty());
         PeImage image = evidence.image();
 
         assertEquals(JsonReport.VERDICT_NOT_READY, JsonReport.verdict(report));
@@ -280,7 +331,9 @@ class BinaryRulesFixtureTest {
         assertTrue(bit.message().contains("EX_DLLCHARACTERISTICS"), bit.message());
         // no PDB is shipped: the PDB rules fail, and only absolute paths were looked at
         assertEquals(Optional.empty(), evidence.pdbPath());
-        assertTrue(evidence.pdbSearched().stream().allMatch(Path::isAbsolute), evidence.pdbSearched().toString());
+        assertTrue(
+                evidence.pdbSearched().stream().allMatch(Path::isAbsolute),
+                evidence.pdbSearched().toString());
         assertStatus(RuleStatus.FAIL, report.results(), "HP-BIN-005");
         assertStatus(RuleStatus.FAIL, report.results(), "HP-BIN-007");
     }
@@ -299,8 +352,11 @@ class BinaryRulesFixtureTest {
 
     @Test
     void inspectChoosesTheProfileFromTheImage() throws IOException {
-        SubjectReport armReport = BinaryInspection.inspect("hotpatch.dll", BinaryEvidence.collect(hotpatch.dll(),
-                Optional.empty()), Optional.empty(), Optional.empty());
+        SubjectReport armReport = BinaryInspection.inspect(
+                "hotpatch.dll",
+                BinaryEvidence.collect(hotpatch.dll(), Optional.empty()),
+                Optional.empty(),
+                Optional.empty());
         assertTrue(armReport.passed(), armReport.results().toString());
         assertEquals(JsonReport.VERDICT_READY, JsonReport.verdict(armReport));
         @SuppressWarnings("unchecked")
@@ -309,8 +365,11 @@ class BinaryRulesFixtureTest {
         assertEquals(LLD_ARM64.deviation().orElseThrow(), profile.get("deviation"));
         assertEquals(true, armReport.facts().get("hotpatchCompatible"));
 
-        SubjectReport x64Report = BinaryInspection.inspect("hotpatch.dll", BinaryEvidence.collect(x64.dll(),
-                Optional.empty()), Optional.empty(), Optional.empty());
+        SubjectReport x64Report = BinaryInspection.inspect(
+                "hotpatch.dll",
+                BinaryEvidence.collect(x64.dll(), Optional.empty()),
+                Optional.empty(),
+                Optional.empty());
         assertEquals("x64", x64Report.arch());
         @SuppressWarnings("unchecked")
         Map<String, Object> x64Profile = (Map<String, Object>) x64Report.facts().get("profile");

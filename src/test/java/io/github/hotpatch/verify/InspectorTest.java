@@ -74,7 +74,8 @@ class InspectorTest {
     @Test
     void singleFileOfTheWrongArch() throws IOException {
         Inspector.Result result = inspector.inspect(hotpatch.dll(), Optional.empty(), Optional.of(Arch.X64));
-        assertEquals(RuleStatus.FAIL, result(result.subjects().get(0), "HP-BIN-001").status());
+        assertEquals(
+                RuleStatus.FAIL, result(result.subjects().get(0), "HP-BIN-001").status());
         assertFalse(result.ready());
     }
 
@@ -83,12 +84,19 @@ class InspectorTest {
         artifactDir(dir);
         Inspector.Result result = inspector.inspect(dir, Optional.empty(), Optional.empty());
         assertFalse(result.single());
-        assertEquals(List.of("hotpatch.dll", "plain.dll"), result.subjects().stream().map(SubjectReport::name).toList());
-        assertTrue(result.subjects().get(0).passed(), result.subjects().get(0).results().toString());
+        assertEquals(
+                List.of("hotpatch.dll", "plain.dll"),
+                result.subjects().stream().map(SubjectReport::name).toList());
+        assertTrue(
+                result.subjects().get(0).passed(),
+                result.subjects().get(0).results().toString());
         assertFalse(result.subjects().get(1).passed());
         // each image's own PDB, found beside it
-        assertEquals(dir.resolve("plain.pdb").toString(), result(result.subjects().get(1), "HP-BIN-005").file());
-        assertEquals(RuleStatus.PASS, result(result.subjects().get(1), "HP-BIN-005").status());
+        assertEquals(
+                dir.resolve("plain.pdb").toString(),
+                result(result.subjects().get(1), "HP-BIN-005").file());
+        assertEquals(
+                RuleStatus.PASS, result(result.subjects().get(1), "HP-BIN-005").status());
 
         assertEquals(1, result.unreadable().size());
         UnreadableSubject broken = result.unreadable().get(0);
@@ -101,9 +109,16 @@ class InspectorTest {
     void zipIsReadInPlace(@TempDir Path dir) throws IOException {
         Path files = artifactDir(dir.resolve("files"));
         Path zip = dir.resolve("artifact.zip");
-        try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
-            for (String name : List.of("hotpatch.dll", "hotpatch.pdb", "hotpatch.map", "plain.dll", "plain.pdb",
-                    "broken.dll", "notes.txt")) {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String name : List.of(
+                    "hotpatch.dll",
+                    "hotpatch.pdb",
+                    "hotpatch.map",
+                    "plain.dll",
+                    "plain.pdb",
+                    "broken.dll",
+                    "notes.txt")) {
                 z.putNextEntry(new ZipEntry("bin/" + name));
                 z.write(Files.readAllBytes(files.resolve(name)));
                 z.closeEntry();
@@ -114,13 +129,16 @@ class InspectorTest {
 
         Inspector.Result result = inspector.inspect(zip, Optional.empty(), Optional.empty());
         assertFalse(result.single());
-        assertEquals(List.of("bin/hotpatch.dll", "bin/plain.dll"),
+        assertEquals(
+                List.of("bin/hotpatch.dll", "bin/plain.dll"),
                 result.subjects().stream().map(SubjectReport::name).toList());
         SubjectReport hot = result.subjects().get(0);
         assertTrue(hot.passed(), hot.results().toString());
         // the PDB and the map were read from inside the zip, not from the fixture directory the RSDS path names
         assertEquals(RuleStatus.PASS, result(hot, "HP-BIN-005").status());
-        assertTrue(result(hot, "HP-BIN-005").file().endsWith("bin/hotpatch.pdb"), result(hot, "HP-BIN-005").file());
+        assertTrue(
+                result(hot, "HP-BIN-005").file().endsWith("bin/hotpatch.pdb"),
+                result(hot, "HP-BIN-005").file());
         assertFalse(result(hot, "HP-BIN-005").file().startsWith(hotpatch.dir().toString()));
         assertEquals(RuleStatus.DEVIATION, result(hot, "HP-BIN-009").status());
         assertFalse(result.subjects().get(1).passed());
@@ -137,8 +155,10 @@ class InspectorTest {
         Path zip = dir.resolve("cut.zip");
         // the local-header magic, then nothing a zip reader can use
         Files.write(zip, new byte[] {'P', 'K', 3, 4, 0, 0, 0});
-        IOException e = assertThrows(IOException.class, () -> inspector.inspect(zip, Optional.empty(), Optional.empty()));
-        assertTrue(e.getMessage().contains(zip.toString()) && e.getMessage().contains("not a readable zip archive"),
+        IOException e =
+                assertThrows(IOException.class, () -> inspector.inspect(zip, Optional.empty(), Optional.empty()));
+        assertTrue(
+                e.getMessage().contains(zip.toString()) && e.getMessage().contains("not a readable zip archive"),
                 e.getMessage());
     }
 
@@ -146,15 +166,18 @@ class InspectorTest {
     void directoryWithoutPeFilesIsAnError(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("readme.txt"), "no binaries here");
         Files.createDirectories(dir.resolve("sub"));
-        IOException e = assertThrows(IOException.class, () -> inspector.inspect(dir, Optional.empty(), Optional.empty()));
+        IOException e =
+                assertThrows(IOException.class, () -> inspector.inspect(dir, Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("no PE files"), e.getMessage());
     }
 
     @Test
     void missingTargetIsAnError(@TempDir Path dir) {
         Path missing = dir.resolve("nope");
-        IOException e = assertThrows(IOException.class, () -> inspector.inspect(missing, Optional.empty(), Optional.empty()));
-        assertTrue(e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such file"), e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> inspector.inspect(missing, Optional.empty(), Optional.empty()));
+        assertTrue(
+                e.getMessage().contains(missing.toString()) && e.getMessage().contains("no such file"), e.getMessage());
     }
 
     @Test
@@ -164,14 +187,17 @@ class InspectorTest {
         assertEquals(List.of(), result.subjects());
         assertEquals(1, result.unreadable().size());
         assertEquals(dir.resolve("x.dll").toString(), result.unreadable().get(0).file());
-        assertTrue(result.unreadable().get(0).error().contains("x.dll"), result.unreadable().get(0).error());
+        assertTrue(
+                result.unreadable().get(0).error().contains("x.dll"),
+                result.unreadable().get(0).error());
         assertFalse(result.ready());
     }
 
     @Test
     void singleUnreadableFileIsAnError(@TempDir Path dir) throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.dll"), GARBAGE, StandardCharsets.US_ASCII);
-        IOException e = assertThrows(IOException.class, () -> inspector.inspect(broken, Optional.empty(), Optional.empty()));
+        IOException e =
+                assertThrows(IOException.class, () -> inspector.inspect(broken, Optional.empty(), Optional.empty()));
         assertTrue(e.getMessage().contains("broken.dll"), e.getMessage());
     }
 

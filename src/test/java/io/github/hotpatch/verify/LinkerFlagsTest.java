@@ -15,7 +15,8 @@ class LinkerFlagsTest {
 
     @Test
     void tokensKeepQuotedPartsTogetherAndDropTheQuotes() {
-        assertEquals(List.of("/out:C:\\Program Files\\x.dll", "/profile", "/NATVIS:a b.natvis"),
+        assertEquals(
+                List.of("/out:C:\\Program Files\\x.dll", "/profile", "/NATVIS:a b.natvis"),
                 LinkerFlags.tokens("  /out:\"C:\\Program Files\\x.dll\"\t/profile \"/NATVIS:a b.natvis\"  "));
         assertEquals(List.of("/a", "", "/b"), LinkerFlags.tokens("/a \"\" /b"));
         assertEquals(List.of("ab c"), LinkerFlags.tokens("a\"b c\""));
@@ -45,7 +46,8 @@ class LinkerFlagsTest {
         List<String> tokens = LinkerFlags.tokens("/INCREMENTAL:NO /debug /incrementalx -Incremental /DEBUG:FULL");
         assertEquals(Optional.of("-Incremental"), LinkerFlags.findSwitch(tokens, "/incremental"));
         assertEquals(Optional.of("/DEBUG:FULL"), LinkerFlags.findSwitch(tokens, "/debug"));
-        assertEquals(Optional.of("/INCREMENTAL:NO"),
+        assertEquals(
+                Optional.of("/INCREMENTAL:NO"),
                 LinkerFlags.findSwitch(LinkerFlags.tokens("/incremental /INCREMENTAL:NO"), "-INCREMENTAL"));
         // a longer switch that merely starts with the name is another switch
         assertEquals(Optional.empty(), LinkerFlags.findSwitch(List.of("/debugtype:cv,fixup"), "/debug"));
@@ -72,13 +74,15 @@ class LinkerFlagsTest {
 
     @Test
     void optIcfIsFoundInEverySpellingAndTurnedOffByALaterNoIcf() {
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("/OPT:REF,ICF=3"),
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Optional.of("/OPT:REF,ICF=3"),
                 LinkerFlags.lastOptOption(LinkerFlags.tokens("/profile /OPT:REF,ICF=3"), "icf"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("-opt:icf"),
-                LinkerFlags.lastOptOption(LinkerFlags.tokens("-opt:icf"), "icf"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Optional.of("-opt:icf"), LinkerFlags.lastOptOption(LinkerFlags.tokens("-opt:icf"), "icf"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Optional.empty(),
                 LinkerFlags.lastOptOption(LinkerFlags.tokens("/OPT:ICF /OPT:NOICF"), "icf"));
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.empty(),
-                LinkerFlags.lastOptOption(LinkerFlags.tokens("/OPT:REF /OPT:ICFX"), "icf"));
+        org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Optional.empty(), LinkerFlags.lastOptOption(LinkerFlags.tokens("/OPT:REF /OPT:ICFX"), "icf"));
     }
 }

@@ -106,17 +106,24 @@ class LinkerIdentityTest {
         assertEquals(List.of("name", "version", "kind", "evidence"), List.copyOf(facts.keySet()));
         assertNull(facts.get("kind"));
 
-        SubjectReport report = BinaryInspection.inspect("stripped.node", BinaryEvidence.collect(stripped, Optional.empty()),
-                Optional.empty(), Optional.empty());
+        SubjectReport report = BinaryInspection.inspect(
+                "stripped.node",
+                BinaryEvidence.collect(stripped, Optional.empty()),
+                Optional.empty(),
+                Optional.empty());
         @SuppressWarnings("unchecked")
         Map<String, Object> profile = (Map<String, Object>) report.facts().get("profile");
         assertEquals("MSVC", profile.get("linker"));
-        assertEquals(HotpatchProfile.of(io.github.hotpatch.cmake.Arch.ARM64, LinkerKind.MSVC).flags(), profile.get("flags"));
+        assertEquals(
+                HotpatchProfile.of(io.github.hotpatch.cmake.Arch.ARM64, LinkerKind.MSVC)
+                        .flags(),
+                profile.get("flags"));
     }
 
     @Test
     void factsCarryTheIdentity() {
-        Map<String, Object> facts = LinkerIdentity.of(msvcImage, Optional.empty()).toFacts();
+        Map<String, Object> facts =
+                LinkerIdentity.of(msvcImage, Optional.empty()).toFacts();
         assertEquals("MSVC", facts.get("kind"));
         assertEquals("Microsoft (R) LINK", facts.get("name"));
     }

@@ -46,7 +46,8 @@ class ProjectRulesTest {
 
     private static Path vcxprojFixture(String name) {
         try {
-            return Path.of(ProjectRulesTest.class.getResource("/vcxproj/" + name).toURI());
+            return Path.of(
+                    ProjectRulesTest.class.getResource("/vcxproj/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -62,8 +63,11 @@ class ProjectRulesTest {
 
     @Test
     void rulesInOrder() {
-        assertEquals(List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
-                check(hotpatch, LLD_ARM64, Optional.empty()).stream().map(RuleResult::id).toList());
+        assertEquals(
+                List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
+                check(hotpatch, LLD_ARM64, Optional.empty()).stream()
+                        .map(RuleResult::id)
+                        .toList());
     }
 
     @Test
@@ -72,12 +76,18 @@ class ProjectRulesTest {
         assertTrue(release.linkFlags().endsWith(VerifyFixtures.HOTPATCH_RELEASE_FLAGS), release.linkFlags());
         RuleResult r = result(check(hotpatch, LLD_ARM64, Optional.empty()), "HP-PRJ-001");
         assertEquals(RuleStatus.PASS, r.status(), r.message());
-        assertTrue(r.message().contains("link.commandFragments") && r.message().contains(release.linkFlags()), r.message());
+        assertTrue(
+                r.message().contains("link.commandFragments") && r.message().contains(release.linkFlags()),
+                r.message());
         assertEquals(release.jsonFile().toString(), r.file());
         assertTrue(r.file().contains("target-msquic-Release-"), r.file());
         // switches compare as the linker reads them: '-' or '/', any case
-        RuleResult dashed = result(check(hotpatch, LLD_ARM64.withFlags(List.of("-HOTPATCHCOMPATIBLE", "-profile",
-                "-incremental:no")), Optional.empty()), "HP-PRJ-001");
+        RuleResult dashed = result(
+                check(
+                        hotpatch,
+                        LLD_ARM64.withFlags(List.of("-HOTPATCHCOMPATIBLE", "-profile", "-incremental:no")),
+                        Optional.empty()),
+                "HP-PRJ-001");
         assertEquals(RuleStatus.PASS, dashed.status(), dashed.message());
     }
 
@@ -99,7 +109,9 @@ class ProjectRulesTest {
         List<RuleResult> results = ProjectRules.check(hotpatch, "nope", LLD_ARM64, Optional.empty());
         RuleResult r = result(results, "HP-PRJ-001");
         assertEquals(RuleStatus.FAIL, r.status());
-        assertTrue(r.message().contains("'nope'") && r.message().contains(hotpatch.configurationNames().toString()),
+        assertTrue(
+                r.message().contains("'nope'")
+                        && r.message().contains(hotpatch.configurationNames().toString()),
                 r.message());
         assertEquals(hotpatch.indexFile().toString(), r.file());
         assertEquals(RuleStatus.NOT_APPLICABLE, result(results, "HP-PRJ-003").status());
@@ -137,8 +149,12 @@ class ProjectRulesTest {
         assertTrue(r.message().contains("/OPT:ICF") && r.message().contains("/OPT:NOICF"), r.message());
         assertFalse(r.status().isViolation());
         // the warning is about /PROFILE's /OPT:NOICF: without /profile in the profile there is nothing to conflict with
-        RuleResult noProfile = result(check(hotpatch, LLD_ARM64.withFlags(List.of("/hotpatchcompatible", "/incremental:no")),
-                Optional.empty()), "HP-PRJ-004");
+        RuleResult noProfile = result(
+                check(
+                        hotpatch,
+                        LLD_ARM64.withFlags(List.of("/hotpatchcompatible", "/incremental:no")),
+                        Optional.empty()),
+                "HP-PRJ-004");
         assertEquals(RuleStatus.PASS, noProfile.status(), noProfile.message());
     }
 
@@ -155,45 +171,61 @@ class ProjectRulesTest {
 
     @Test
     void vcxprojWithoutAVisualStudioGeneratorIsNotApplicable() {
-        assertEquals(RuleStatus.NOT_APPLICABLE, result(check(hotpatch, LLD_ARM64, Optional.empty()), "HP-PRJ-002").status());
+        assertEquals(
+                RuleStatus.NOT_APPLICABLE,
+                result(check(hotpatch, LLD_ARM64, Optional.empty()), "HP-PRJ-002")
+                        .status());
     }
 
     @Test
     void vcxprojCarriesTheMsvcArm64ProfileInEitherSpelling() {
-        RuleResult lower = result(check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-lowercase.vcxproj"))),
+        RuleResult lower = result(
+                check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-lowercase.vcxproj"))),
                 "HP-PRJ-002");
         assertEquals(RuleStatus.PASS, lower.status(), lower.message());
-        assertTrue(lower.message().contains("<AdditionalOptions> has '/profile'")
-                && lower.message().contains("<AdditionalOptions> has '/pdbinject:mapfile'"), lower.message());
+        assertTrue(
+                lower.message().contains("<AdditionalOptions> has '/profile'")
+                        && lower.message().contains("<AdditionalOptions> has '/pdbinject:mapfile'"),
+                lower.message());
 
-        RuleResult upper = result(check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-uppercase.vcxproj"))),
+        RuleResult upper = result(
+                check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-uppercase.vcxproj"))),
                 "HP-PRJ-002");
         assertEquals(RuleStatus.PASS, upper.status(), upper.message());
-        assertTrue(upper.message().contains("<Profile>true</Profile>")
-                && upper.message().contains("<LinkIncremental>false</LinkIncremental>"), upper.message());
+        assertTrue(
+                upper.message().contains("<Profile>true</Profile>")
+                        && upper.message().contains("<LinkIncremental>false</LinkIncremental>"),
+                upper.message());
         assertTrue(upper.file().endsWith("msquic-arm64-uppercase.vcxproj"), upper.file());
     }
 
     @Test
     void vcxprojLackingAFlagFails(@TempDir Path dir) throws IOException {
-        Path vcxproj = edited(dir, "msquic-arm64-lowercase.vcxproj", "/incremental:no /pdbinject:mapfile /IGNORE:4075",
+        Path vcxproj = edited(
+                dir,
+                "msquic-arm64-lowercase.vcxproj",
+                "/incremental:no /pdbinject:mapfile /IGNORE:4075",
                 "/incremental:no /IGNORE:4075");
         RuleResult r = result(check(hotpatch, MSVC_ARM64, Optional.of(vcxproj)), "HP-PRJ-002");
         assertEquals(RuleStatus.FAIL, r.status());
         assertTrue(r.message().contains("/pdbinject:mapfile not in effect"), r.message());
-        assertEquals(1, r.message().split("not in effect", -1).length - 1, "only the missing flag is reported: "
-                + r.message());
+        assertEquals(
+                1,
+                r.message().split("not in effect", -1).length - 1,
+                "only the missing flag is reported: " + r.message());
         assertEquals(vcxproj.toString(), r.file());
     }
 
     @Test
     void vcxprojOfAnotherPlatformFails() {
-        RuleResult r = result(check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-x64.vcxproj"))), "HP-PRJ-002");
+        RuleResult r =
+                result(check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-x64.vcxproj"))), "HP-PRJ-002");
         assertEquals(RuleStatus.FAIL, r.status());
         assertTrue(r.message().contains("expected configuration Release|ARM64"), r.message());
         // and the x64 fixture carries the x64 profile
         HotpatchProfile msvcX64 = HotpatchProfile.of(Arch.X64, LinkerKind.MSVC);
-        RuleResult x64 = result(check(hotpatch, msvcX64, Optional.of(vcxprojFixture("msquic-x64.vcxproj"))), "HP-PRJ-002");
+        RuleResult x64 =
+                result(check(hotpatch, msvcX64, Optional.of(vcxprojFixture("msquic-x64.vcxproj"))), "HP-PRJ-002");
         assertEquals(RuleStatus.PASS, x64.status(), x64.message());
     }
 
@@ -211,12 +243,15 @@ class ProjectRulesTest {
 
     @Test
     void vcxprojDebugIsCheckedForLeaks(@TempDir Path dir) throws IOException {
-        RuleResult clean = result(check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-lowercase.vcxproj"))),
+        RuleResult clean = result(
+                check(hotpatch, MSVC_ARM64, Optional.of(vcxprojFixture("msquic-arm64-lowercase.vcxproj"))),
                 "HP-PRJ-003");
         assertEquals(RuleStatus.PASS, clean.status(), clean.message());
         assertTrue(clean.message().contains("Debug|ARM64 (vcxproj)"), clean.message());
 
-        Path leak = edited(dir, "msquic-arm64-lowercase.vcxproj",
+        Path leak = edited(
+                dir,
+                "msquic-arm64-lowercase.vcxproj",
                 "<AdditionalOptions>%(AdditionalOptions) /machine:ARM64 /guard:cf</AdditionalOptions>",
                 "<AdditionalOptions>%(AdditionalOptions) /machine:ARM64 /hotpatchcompatible /guard:cf</AdditionalOptions>");
         RuleResult r = result(check(hotpatch, MSVC_ARM64, Optional.of(leak)), "HP-PRJ-003");
@@ -227,12 +262,15 @@ class ProjectRulesTest {
 
     @Test
     void vcxprojDebugLeakThroughAMappedElement(@TempDir Path dir) throws IOException {
-        Path leak = edited(dir, "msquic-arm64-uppercase.vcxproj",
+        Path leak = edited(
+                dir,
+                "msquic-arm64-uppercase.vcxproj",
                 "<ProgramDataBaseFile>C:/src/msquic/artifacts/bin/windows/arm64_Debug_schannel/msquic.pdb</ProgramDataBaseFile>",
                 "<Profile>true</Profile>\n      "
                         + "<ProgramDataBaseFile>C:/src/msquic/artifacts/bin/windows/arm64_Debug_schannel/msquic.pdb</ProgramDataBaseFile>");
         RuleResult r = result(check(hotpatch, MSVC_ARM64, Optional.of(leak)), "HP-PRJ-003");
         assertEquals(RuleStatus.FAIL, r.status());
-        assertTrue(r.message().contains("[Debug|ARM64]: /profile in effect: <Link><Profile>true</Profile>"), r.message());
+        assertTrue(
+                r.message().contains("[Debug|ARM64]: /profile in effect: <Link><Profile>true</Profile>"), r.message());
     }
 }

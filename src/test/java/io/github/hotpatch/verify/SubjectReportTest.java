@@ -1,17 +1,16 @@
 package io.github.hotpatch.verify;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class SubjectReportTest {
 
@@ -22,9 +21,11 @@ class SubjectReportTest {
     @Test
     void passedMeansNoFail() {
         assertTrue(subject(List.of()).passed());
-        assertTrue(subject(List.of(result(RuleStatus.PASS), result(RuleStatus.NOT_APPLICABLE),
-                result(RuleStatus.DEVIATION))).passed());
-        assertFalse(subject(List.of(result(RuleStatus.PASS), result(RuleStatus.FAIL))).passed());
+        assertTrue(subject(List.of(
+                        result(RuleStatus.PASS), result(RuleStatus.NOT_APPLICABLE), result(RuleStatus.DEVIATION)))
+                .passed());
+        assertFalse(subject(List.of(result(RuleStatus.PASS), result(RuleStatus.FAIL)))
+                .passed());
     }
 
     @Test
@@ -48,9 +49,12 @@ class SubjectReportTest {
         assertNull(report.facts().get("a"));
         assertEquals(2, ((List<?>) report.facts().get("m")).size());
         assertThrows(UnsupportedOperationException.class, () -> report.facts().put("x", 1));
-        assertThrows(UnsupportedOperationException.class, () -> ((List<?>) report.facts().get("m")).clear());
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> ((List<?>) report.facts().get("m")).clear());
         assertThrows(UnsupportedOperationException.class, () -> report.results().clear());
-        assertThrows(UnsupportedOperationException.class,
+        assertThrows(
+                UnsupportedOperationException.class,
                 () -> ((Map<?, ?>) ((List<?>) report.facts().get("m")).get(1)).clear());
     }
 

@@ -46,8 +46,14 @@ class VariantVerifierTest {
 
     private static VariantState state(Arch arch, boolean hotpatch) {
         HotpatchProfile profile = HotpatchProfile.of(arch, LinkerKind.LLD);
-        return new VariantState(VARIANT.name(), arch, "Ninja Multi-Config", LinkerKind.LLD, hotpatch,
-                hotpatch ? profile.flags() : List.of(), hotpatch ? profile.deviation() : java.util.Optional.empty());
+        return new VariantState(
+                VARIANT.name(),
+                arch,
+                "Ninja Multi-Config",
+                LinkerKind.LLD,
+                hotpatch,
+                hotpatch ? profile.flags() : List.of(),
+                hotpatch ? profile.deviation() : java.util.Optional.empty());
     }
 
     @Test
@@ -57,20 +63,53 @@ class VariantVerifierTest {
         assertEquals("arm64_test", report.name());
         assertEquals(SubjectReport.KIND_VARIANT, report.kind());
         assertEquals("ARM64", report.arch());
-        assertEquals(List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004", "HP-BIN-000", "HP-BIN-001",
-                "HP-BIN-002", "HP-BIN-003", "HP-BIN-004", "HP-BIN-005", "HP-BIN-006", "HP-BIN-007", "HP-BIN-008",
-                "HP-BIN-009", "HP-BIN-010"), report.results().stream().map(RuleResult::id).toList());
+        assertEquals(
+                List.of(
+                        "HP-PRJ-001",
+                        "HP-PRJ-002",
+                        "HP-PRJ-003",
+                        "HP-PRJ-004",
+                        "HP-BIN-000",
+                        "HP-BIN-001",
+                        "HP-BIN-002",
+                        "HP-BIN-003",
+                        "HP-BIN-004",
+                        "HP-BIN-005",
+                        "HP-BIN-006",
+                        "HP-BIN-007",
+                        "HP-BIN-008",
+                        "HP-BIN-009",
+                        "HP-BIN-010"),
+                report.results().stream().map(RuleResult::id).toList());
 
-        Path dll = FileApiReply.read(built).target("Release", "msquic").orElseThrow().primaryArtifact().orElseThrow();
+        Path dll = FileApiReply.read(built)
+                .target("Release", "msquic")
+                .orElseThrow()
+                .primaryArtifact()
+                .orElseThrow();
         assertEquals(built.resolve("Release/msquic.dll"), dll);
         assertEquals(dll.toString(), result(report, "HP-BIN-000").file());
         assertTrue(PeFile.read(dll).hotpatchCompatible());
-        for (String id : List.of("HP-PRJ-001", "HP-PRJ-003", "HP-BIN-000", "HP-BIN-001", "HP-BIN-002", "HP-BIN-003",
-                "HP-BIN-004", "HP-BIN-005", "HP-BIN-006", "HP-BIN-008")) {
-            assertEquals(RuleStatus.PASS, result(report, id).status(), id + ": " + result(report, id).message());
+        for (String id : List.of(
+                "HP-PRJ-001",
+                "HP-PRJ-003",
+                "HP-BIN-000",
+                "HP-BIN-001",
+                "HP-BIN-002",
+                "HP-BIN-003",
+                "HP-BIN-004",
+                "HP-BIN-005",
+                "HP-BIN-006",
+                "HP-BIN-008")) {
+            assertEquals(
+                    RuleStatus.PASS,
+                    result(report, id).status(),
+                    id + ": " + result(report, id).message());
         }
         // the File API names the PDB, and that is the one matched
-        assertEquals(built.resolve("Release/msquic.pdb").toString(), result(report, "HP-BIN-005").file());
+        assertEquals(
+                built.resolve("Release/msquic.pdb").toString(),
+                result(report, "HP-BIN-005").file());
         assertEquals(RuleStatus.DEVIATION, result(report, "HP-PRJ-004").status()); // msquic's /OPT:ICF
         assertEquals(RuleStatus.DEVIATION, result(report, "HP-BIN-009").status()); // lld: map beside the PDB
         assertEquals(RuleStatus.NOT_APPLICABLE, result(report, "HP-BIN-007").status());
@@ -93,7 +132,8 @@ class VariantVerifierTest {
     @Test
     void withoutBinariesOnlyTheProjectRulesRun() throws Exception {
         SubjectReport report = verifier.verify(built, VARIANT, "msquic", false);
-        assertEquals(List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
+        assertEquals(
+                List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
                 report.results().stream().map(RuleResult::id).toList());
         assertFalse(report.facts().containsKey("release"));
     }
@@ -102,17 +142,20 @@ class VariantVerifierTest {
     void missingStateIsNotVerifiable() throws IOException {
         Path leaky = VerifyFixtures.leakyProject();
         assertFalse(Files.exists(leaky.resolve(VariantState.FILE_NAME)));
-        VariantVerifier.NotVerifiable e = assertThrows(VariantVerifier.NotVerifiable.class,
-                () -> verifier.verify(leaky, VARIANT, "msquic", true));
+        VariantVerifier.NotVerifiable e = assertThrows(
+                VariantVerifier.NotVerifiable.class, () -> verifier.verify(leaky, VARIANT, "msquic", true));
         assertTrue(e.getMessage().startsWith("[arm64_test] "), e.getMessage());
-        assertTrue(e.getMessage().contains(VariantState.FILE_NAME) && e.getMessage().contains("configure"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(VariantState.FILE_NAME)
+                        && e.getMessage().contains("configure"),
+                e.getMessage());
     }
 
     @Test
     void missingReplyIsNotVerifiable(@TempDir Path dir) throws IOException {
         state(Arch.ARM64, true).write(dir);
-        VariantVerifier.NotVerifiable e = assertThrows(VariantVerifier.NotVerifiable.class,
-                () -> verifier.verify(dir, VARIANT, "msquic", true));
+        VariantVerifier.NotVerifiable e =
+                assertThrows(VariantVerifier.NotVerifiable.class, () -> verifier.verify(dir, VARIANT, "msquic", true));
         assertTrue(e.getMessage().startsWith("[arm64_test] "), e.getMessage());
         assertTrue(e.getMessage().contains("no CMake File API reply"), e.getMessage());
     }
@@ -135,10 +178,12 @@ class VariantVerifierTest {
         assertEquals("x64", report.arch());
         RuleResult machine = result(report, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, machine.status());
-        assertTrue(machine.message().contains("0xAA64") && machine.message().contains("expected x64 (0x8664)"),
+        assertTrue(
+                machine.message().contains("0xAA64") && machine.message().contains("expected x64 (0x8664)"),
                 machine.message());
         // the x64 profile's /FUNCTIONPADMIN:6 is not what the ARM64 project links with
-        assertTrue(result(report, "HP-PRJ-001").message().contains("lacks /FUNCTIONPADMIN:6"),
+        assertTrue(
+                result(report, "HP-PRJ-001").message().contains("lacks /FUNCTIONPADMIN:6"),
                 result(report, "HP-PRJ-001").message());
     }
 
@@ -154,8 +199,12 @@ class VariantVerifierTest {
         assertEquals(RuleStatus.FAIL, builtRule.status());
         assertTrue(builtRule.message().contains(dll + " does not exist"), builtRule.message());
         assertEquals(dll.toString(), builtRule.file());
-        assertEquals(List.of("HP-BIN-000"), report.results().stream().map(RuleResult::id)
-                .filter(id -> id.startsWith("HP-BIN-")).toList());
+        assertEquals(
+                List.of("HP-BIN-000"),
+                report.results().stream()
+                        .map(RuleResult::id)
+                        .filter(id -> id.startsWith("HP-BIN-"))
+                        .toList());
         // the project rules still ran and pass
         assertEquals(RuleStatus.PASS, result(report, "HP-PRJ-001").status());
 
@@ -165,8 +214,10 @@ class VariantVerifierTest {
         assertEquals(RuleStatus.PASS, result(garbage, "HP-BIN-000").status());
         RuleResult unreadable = result(garbage, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, unreadable.status());
-        assertTrue(unreadable.message().startsWith("cannot read the Release binary: ")
-                && unreadable.message().contains("MZ"), unreadable.message());
+        assertTrue(
+                unreadable.message().startsWith("cannot read the Release binary: ")
+                        && unreadable.message().contains("MZ"),
+                unreadable.message());
         assertEquals(RuleStatus.NOT_APPLICABLE, result(garbage, "HP-BIN-010").status()); // Debug was not built
     }
 }

@@ -33,7 +33,8 @@ final class VerifyFixtures {
     static final String HOTPATCH_RELEASE_FLAGS =
             "/INCREMENTAL:NO /DEBUG /OPT:REF /OPT:ICF /hotpatchcompatible /profile /functionpadmin:8 /map";
     /** The profile, then a bare /INCREMENTAL that turns incremental linking back on. */
-    static final String LEAKY_RELEASE_FLAGS = "/INCREMENTAL:NO /hotpatchcompatible /profile /functionpadmin:8 /map /INCREMENTAL";
+    static final String LEAKY_RELEASE_FLAGS =
+            "/INCREMENTAL:NO /hotpatchcompatible /profile /functionpadmin:8 /map /INCREMENTAL";
     /**
      * CMake's Debug default (/debug /INCREMENTAL) plus hotpatch flags that belong to Release only, one of them in the
      * '-' spelling both linkers accept.
@@ -84,15 +85,29 @@ final class VerifyFixtures {
         Path dir = CMAKE_ROOT.resolve(key);
         NativeFixtures.deleteRecursively(dir);
         FileApiQuery.write(dir);
-        List<String> configure = new ArrayList<>(List.of(NativeFixtures.onPath("cmake").toString(), "-S", src.toString(),
-                "-B", dir.toString(), "-G", "Ninja Multi-Config", "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
-                "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"), "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + releaseFlags));
+        List<String> configure = new ArrayList<>(List.of(
+                NativeFixtures.onPath("cmake").toString(),
+                "-S",
+                src.toString(),
+                "-B",
+                dir.toString(),
+                "-G",
+                "Ninja Multi-Config",
+                "-DCMAKE_TOOLCHAIN_FILE=" + toolchain,
+                "-DCMAKE_MAKE_PROGRAM=" + NativeFixtures.onPath("ninja"),
+                "-DCMAKE_SHARED_LINKER_FLAGS_RELEASE=" + releaseFlags));
         if (debugFlags != null) {
             configure.add("-DCMAKE_SHARED_LINKER_FLAGS_DEBUG=" + debugFlags);
         }
         NativeFixtures.run(CMAKE_ROOT, configure.toArray(String[]::new));
         for (String config : build) {
-            NativeFixtures.run(CMAKE_ROOT, NativeFixtures.onPath("cmake").toString(), "--build", dir.toString(), "--config", config);
+            NativeFixtures.run(
+                    CMAKE_ROOT,
+                    NativeFixtures.onPath("cmake").toString(),
+                    "--build",
+                    dir.toString(),
+                    "--config",
+                    config);
         }
         CONFIGURED.put(key, dir);
         return dir;
@@ -110,10 +125,11 @@ final class VerifyFixtures {
 
     /** The one result with {@code ruleId}; fails when there is none or more than one. */
     static RuleResult result(List<RuleResult> results, String ruleId) {
-        List<RuleResult> matching = results.stream().filter(r -> r.id().equals(ruleId)).toList();
+        List<RuleResult> matching =
+                results.stream().filter(r -> r.id().equals(ruleId)).toList();
         if (matching.size() != 1) {
-            throw new AssertionError("expected exactly one " + ruleId + " result, found " + matching.size() + " in "
-                    + results);
+            throw new AssertionError(
+                    "expected exactly one " + ruleId + " result, found " + matching.size() + " in " + results);
         }
         return matching.get(0);
     }
