@@ -1,8 +1,8 @@
 package io.github.hotpatch.artifact;
 
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.FileApiReply;
-import io.github.hotpatch.cmake.FileApiTarget;
+import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -38,6 +38,21 @@ public final class BuildDirectoryLock implements AutoCloseable {
         this.fileLock = fileLock;
     }
 
+    /** Work that runs while a variant's build directory is held. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws ToolException;
+    }
+
+    /** Acquires the directory as {@link #acquire} does, runs {@code work} while holding it, then releases it. */
+    @SuppressWarnings("try") // the lock is held for the try block and never referenced in it
+    public static <T> T whileHolding(Path variantDir, String variant, Duration wait, BuildLog log, Work<T> work)
+            throws ToolException {
+        try (BuildDirectoryLock held = acquire(variantDir, variant, wait, log)) {
+            return work.run();
+        }
+    }
+
     /** Waits up to {@code wait} for the directory, then fails naming who holds it. */
     public static BuildDirectoryLock acquire(Path variantDir, String variant, Duration wait, BuildLog log)
             throws ToolException {

@@ -1,5 +1,6 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.profile.Arch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

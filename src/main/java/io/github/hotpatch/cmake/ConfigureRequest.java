@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.ToolRun;
+import io.github.hotpatch.profile.HotpatchProfile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

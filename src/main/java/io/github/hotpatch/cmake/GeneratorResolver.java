@@ -3,6 +3,8 @@ package io.github.hotpatch.cmake;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

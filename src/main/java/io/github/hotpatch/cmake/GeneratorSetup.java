@@ -1,5 +1,6 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.profile.LinkerKind;
 import java.util.Optional;
 
 /**

@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.ExecutableFinder;
+import io.github.hotpatch.profile.Arch;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

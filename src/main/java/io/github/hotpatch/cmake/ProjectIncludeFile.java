@@ -1,5 +1,6 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.profile.HotpatchProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

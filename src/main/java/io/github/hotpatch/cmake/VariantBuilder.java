@@ -34,13 +34,19 @@ public final class VariantBuilder {
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
         }
-        ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
-            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(
-                    request.buildDirectory().resolve(variant.name()), variant.name(), options.lockWait(), log)) {
-                build(request, variant);
-            }
-            return null;
-        });
+        ParallelTasks.run(
+                request.variants(),
+                options.parallel(),
+                BuildVariant::name,
+                variant -> BuildDirectoryLock.whileHolding(
+                        request.buildDirectory().resolve(variant.name()),
+                        variant.name(),
+                        options.lockWait(),
+                        log,
+                        () -> {
+                            build(request, variant);
+                            return null;
+                        }));
     }
 
     void build(BuildRequest request, BuildVariant variant) throws ToolException {

@@ -1,11 +1,13 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.fileapi.FileApiQuery;
 import io.github.hotpatch.process.BuildLog;
 import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ParallelTasks;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.HotpatchProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,12 +57,16 @@ public final class VariantConfigurer {
             // A damaged cache is reported before anything runs; the plugin never deletes it on its own.
             CMakeCacheCheck.check(variant.name(), request.variantDirectory(variant), request.sourceDirectory());
         }
-        return ParallelTasks.run(request.variants(), options.parallel(), BuildVariant::name, variant -> {
-            try (BuildDirectoryLock lock = BuildDirectoryLock.acquire(
-                    request.variantDirectory(variant), variant.name(), options.lockWait(), log)) {
-                return configure(request, setup, variant, options.force());
-            }
-        });
+        return ParallelTasks.run(
+                request.variants(),
+                options.parallel(),
+                BuildVariant::name,
+                variant -> BuildDirectoryLock.whileHolding(
+                        request.variantDirectory(variant),
+                        variant.name(),
+                        options.lockWait(),
+                        log,
+                        () -> configure(request, setup, variant, options.force())));
     }
 
     /** The profile for a variant under this setup (before the user's hotpatchFlags override). */

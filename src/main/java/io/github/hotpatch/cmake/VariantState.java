@@ -1,5 +1,7 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.LinkerKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.fileapi;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.github.hotpatch.maven;
 
-import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.profile.Arch;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         Set<String> names = all.stream().map(BuildVariant::name).collect(Collectors.toCollection(LinkedHashSet::new));
         if (names.size() != all.size()) {

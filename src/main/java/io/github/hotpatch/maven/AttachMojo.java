@@ -56,7 +56,7 @@ public class AttachMojo extends AbstractVariantsMojo {
                             zipDirectory.toPath().toAbsolutePath())
                     .collect(selectedVariants());
         } catch (VariantArtifacts.NotAttachable e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "hotpatch:attach cannot write a zip to " + zipDirectory + ": " + e.getMessage(), e);

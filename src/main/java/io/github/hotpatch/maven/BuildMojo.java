@@ -51,7 +51,7 @@ public class BuildMojo extends AbstractToolMojo {
             new VariantBuilder(host, runner, buildLog())
                     .buildAll(request, runOptions(request.variants().size(), false));
         } catch (ToolException | IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

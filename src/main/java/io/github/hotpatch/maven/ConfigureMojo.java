@@ -78,7 +78,7 @@ public class ConfigureMojo extends AbstractToolMojo {
                     Optional.ofNullable(vsVersion),
                     toolTimeout());
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         ToolRunner runner = new ToolRunner();
         SystemHostTools host = host(runner);
@@ -91,9 +91,9 @@ public class ConfigureMojo extends AbstractToolMojo {
                                     Optional.ofNullable(cmakeVersionCache).map(File::toPath)))
                     .configureAll(request, runOptions(request.variants().size(), force));
         } catch (ToolException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 }

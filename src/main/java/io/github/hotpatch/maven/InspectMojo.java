@@ -1,12 +1,12 @@
 package io.github.hotpatch.maven;
 
-import io.github.hotpatch.cmake.Arch;
+import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.report.ConsoleTable;
 import io.github.hotpatch.report.JsonReport;
-import io.github.hotpatch.report.UnreadableSubject;
 import io.github.hotpatch.verify.Inspector;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,14 +54,14 @@ public class InspectMojo extends AbstractMojo {
         try {
             expected = arch == null || arch.isBlank() ? Optional.empty() : Optional.of(Arch.parse(arch));
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("hotpatch.arch: " + e.getMessage());
+            throw new MojoExecutionException("hotpatch.arch: " + e.getMessage(), e);
         }
         Inspector.Result result;
         try {
             result = new Inspector()
                     .inspect(file.toPath(), Optional.ofNullable(pdb).map(File::toPath), expected);
         } catch (IOException e) {
-            throw new MojoExecutionException(oneLine(e.getMessage()));
+            throw new MojoExecutionException(oneLine(e.getMessage()), e);
         }
         writeReport(result);
         new ConsoleTable().render(result.subjects()).forEach(getLog()::info);
@@ -105,7 +105,7 @@ public class InspectMojo extends AbstractMojo {
                 }
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + out + ": " + e.getMessage());
+            throw new MojoExecutionException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 

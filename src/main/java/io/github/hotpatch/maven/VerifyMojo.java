@@ -53,14 +53,14 @@ public class VerifyMojo extends AbstractVariantsMojo {
             try {
                 subjects.add(verifier.verify(buildPath().resolve(variant.name()), variant, target, checkBinaries));
             } catch (VariantVerifier.NotVerifiable e) {
-                throw new MojoExecutionException(e.getMessage());
+                throw new MojoExecutionException(e.getMessage(), e);
             }
         }
         List<Path> written;
         try {
             written = ReportFiles.writeAll(reportDirectory.toPath(), sourcePath(), pluginVersion, subjects);
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write reports to " + reportDirectory + ": " + e.getMessage());
+            throw new MojoExecutionException("cannot write reports to " + reportDirectory + ": " + e.getMessage(), e);
         }
         new ConsoleTable().render(subjects).forEach(getLog()::info);
         getLog().info("Reports: " + written);

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A tool could not be started, failed, or ran out of time; the message is meant for the build log. */
 public class ToolException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final int exitCode;
 
     public ToolException(String message) {

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.profile;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.profile;
 
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +79,7 @@ public record HotpatchProfile(Arch arch, LinkerKind linker, List<String> flags, 
      * A flag becomes one token of a space-separated CMake flags string and one element of a CMake list,
      * so whitespace, semicolons and quotes cannot be represented faithfully.
      */
-    static void checkFlag(String flag) {
+    public static void checkFlag(String flag) {
         if (flag == null || flag.isEmpty()) {
             throw new IllegalArgumentException("empty hotpatch linker flag");
         }

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.profile;
 
 /** Which linker a variant links with: the hotpatch profile depends on it. */
 public enum LinkerKind {

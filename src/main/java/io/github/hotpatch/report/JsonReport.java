@@ -3,6 +3,7 @@ package io.github.hotpatch.report;
 import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;

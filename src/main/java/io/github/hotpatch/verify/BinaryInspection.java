@@ -1,11 +1,11 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.DebugEntry;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

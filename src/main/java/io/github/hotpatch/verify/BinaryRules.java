@@ -1,14 +1,14 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.BaseRelocations;
 import io.github.hotpatch.pe.CodeViewRecord;
 import io.github.hotpatch.pe.DebugEntry;
 import io.github.hotpatch.pe.DebugType;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

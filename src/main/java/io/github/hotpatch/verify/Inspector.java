@@ -1,7 +1,6 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.report.UnreadableSubject;
+import io.github.hotpatch.profile.Arch;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.PeImage;
 import io.github.hotpatch.pe.RichEntry;
+import io.github.hotpatch.profile.LinkerKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

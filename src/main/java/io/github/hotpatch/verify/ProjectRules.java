@@ -1,9 +1,9 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.FileApiConfiguration;
-import io.github.hotpatch.cmake.FileApiReply;
-import io.github.hotpatch.cmake.FileApiTarget;
-import io.github.hotpatch.cmake.HotpatchProfile;
+import io.github.hotpatch.fileapi.FileApiConfiguration;
+import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiTarget;
+import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.vcxproj.FlagEvidence;
 import io.github.hotpatch.vcxproj.ProjectConfiguration;
 import io.github.hotpatch.vcxproj.VcxprojFile;

@@ -1,4 +1,4 @@
-package io.github.hotpatch.report;
+package io.github.hotpatch.verify;
 
 import java.util.Objects;
 

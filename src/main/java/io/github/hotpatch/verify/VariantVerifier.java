@@ -1,12 +1,12 @@
 package io.github.hotpatch.verify;
 
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.FileApiReply;
-import io.github.hotpatch.cmake.FileApiTarget;
-import io.github.hotpatch.cmake.HotpatchProfile;
 import io.github.hotpatch.cmake.VariantState;
+import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiTarget;
 import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.vcxproj.VcxprojLocator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +25,8 @@ public final class VariantVerifier {
 
     /** A variant that cannot be verified at all (not configured by this plugin, no File API reply). */
     public static final class NotVerifiable extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public NotVerifiable(String message) {
             super(message);
         }

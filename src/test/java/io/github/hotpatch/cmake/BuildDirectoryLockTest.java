@@ -60,6 +60,7 @@ class BuildDirectoryLockTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the try block and never referenced in it
     void twoThreadsOfOneMavenRunTakeTurns() throws Exception {
         Path variant = dir.resolve("v");
         BuildDirectoryLock first = BuildDirectoryLock.acquire(variant, "v", Duration.ZERO, new RecordingLog());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hotpatch.profile.Arch;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

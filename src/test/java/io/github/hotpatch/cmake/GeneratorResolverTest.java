@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.LinkerKind;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.testing.RecordingLog;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.fileapi;
 
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;

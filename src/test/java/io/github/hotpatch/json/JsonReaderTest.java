@@ -147,7 +147,7 @@ class JsonReaderTest {
      */
     @Test
     void readsRealFileApiRepliesLikeJackson() throws Exception {
-        Path seeds = Path.of("src/test/resources/io/github/hotpatch/cmake/FileApiReplyFuzzTestInputs/read");
+        Path seeds = Path.of("src/test/resources/io/github/hotpatch/fileapi/FileApiReplyFuzzTestInputs/read");
         ObjectMapper jackson = new ObjectMapper()
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);

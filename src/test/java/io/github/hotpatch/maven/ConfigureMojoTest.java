@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.profile.Arch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

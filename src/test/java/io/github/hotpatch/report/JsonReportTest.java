@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 public final class HoldLock {
     private HoldLock() {}
 
+    @SuppressWarnings("try") // the lock is held for the try block and never referenced in it
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         long millis = Long.parseLong(args[1]);

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.DebugEntry;
 import io.github.hotpatch.pe.DebugType;
 import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import io.github.hotpatch.report.JsonReport;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;

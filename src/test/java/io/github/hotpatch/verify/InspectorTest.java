@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.report.UnreadableSubject;
+import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
 import io.github.hotpatch.pe.RichEntry;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +115,7 @@ class LinkerIdentityTest {
         Map<String, Object> profile = (Map<String, Object>) report.facts().get("profile");
         assertEquals("MSVC", profile.get("linker"));
         assertEquals(
-                HotpatchProfile.of(io.github.hotpatch.cmake.Arch.ARM64, LinkerKind.MSVC)
+                HotpatchProfile.of(io.github.hotpatch.profile.Arch.ARM64, LinkerKind.MSVC)
                         .flags(),
                 profile.get("flags"));
     }

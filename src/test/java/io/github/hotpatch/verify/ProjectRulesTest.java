@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.Arch;
-import io.github.hotpatch.cmake.FileApiReply;
-import io.github.hotpatch.cmake.FileApiTarget;
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
+import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiTarget;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.Arch;
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.FileApiReply;
-import io.github.hotpatch.cmake.HotpatchProfile;
-import io.github.hotpatch.cmake.LinkerKind;
 import io.github.hotpatch.cmake.VariantState;
+import io.github.hotpatch.fileapi.FileApiReply;
 import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.FileApiQuery;
+import io.github.hotpatch.fileapi.FileApiQuery;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
