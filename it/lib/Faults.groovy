@@ -131,14 +131,21 @@ class Faults {
         def causes = lines.findIndexValues { it.startsWith('Caused by: ') }.collect { it as int }
         assert !causes.isEmpty() && lines[causes[0]].startsWith('Caused by: org.apache.maven.plugin.MojoExecutionException: ') :
                 'the goal failed with a MojoExecutionException'
-        def unexpected = causes.findAll { i -> !deliberate(lines[i], i + 1 < lines.size() ? lines[i + 1] : '') }
-                .collect { lines[it] }
+        def unexpected = crashes(lines)
         assert unexpected.isEmpty() : "unexpected exceptions: ${unexpected}"
+    }
+
+    /** The "Caused by" lines of a log that are not one of the plugin's deliberate failures (see assertNoCrash). */
+    static List<String> crashes(List<String> lines) {
+        def causes = lines.findIndexValues { it.startsWith('Caused by: ') }.collect { it as int }
+        return causes.findAll { i -> !deliberate(lines[i], i + 1 < lines.size() ? lines[i + 1] : '') }
+                .collect { lines[it] }
     }
 
     private static boolean deliberate(String cause, String firstFrame) {
         def type = (cause - 'Caused by: ').split(':')[0].trim()
-        if (type == 'org.apache.maven.plugin.MojoExecutionException' || type.startsWith('io.github.hotpatch.')) {
+        if (type == 'org.apache.maven.plugin.MojoExecutionException' || type == 'org.apache.maven.plugin.MojoFailureException'
+                || type.startsWith('io.github.hotpatch.')) {
             return true
         }
         if (type.startsWith('java.io.') || type.startsWith('java.nio.file.') && type != 'java.nio.file.InvalidPathException') {
