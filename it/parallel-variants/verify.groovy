@@ -11,11 +11,13 @@ toolLines.each { line ->
     assert line ==~ /\[(INFO|WARNING)\] \[arm64_(schannel|openssl)\] .*/ : "interleaved: $line"
     assert line.count('[arm64_') == 1 : "interleaved: $line"
 }
-// Both variants really overlapped: the second variant's configure output starts before the first one's ends.
-def idx = { String s -> lines.findIndexOf { it.contains(s) } }
+// Both variants really overlapped: each variant's cmake was started (its command line is logged as it starts)
+// before either one's configure ended. (Their first output lines are no proof: on a loaded machine one cmake's
+// output can all arrive after the other's, although both ran at once.)
 def lastIdx = { String s -> lines.findLastIndexOf { it.contains(s) } }
-def schannelStart = idx('[arm64_schannel] -- The C compiler identification')
-def openSslStart = idx('[arm64_openssl] -- The C compiler identification')
+def started = { String v -> lines.findIndexOf { it =~ /\[${v}\] \S*cmake(\.exe)? -S / } }
+def schannelStart = started('arm64_schannel')
+def openSslStart = started('arm64_openssl')
 def schannelDone = lastIdx('[arm64_schannel] -- Build files have been written')
 def openSslDone = lastIdx('[arm64_openssl] -- Build files have been written')
 assert schannelStart >= 0 && openSslStart >= 0
