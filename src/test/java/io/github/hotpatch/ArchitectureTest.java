@@ -122,6 +122,36 @@ class ArchitectureTest {
     }
 
     @Test
+    void formatReadersAreXxxReaderReadPathGivingXxx() throws IOException {
+        // DESIGN.md: a reader is XxxReader.read(Path) -> Xxx, the one public way into each format package.
+        Pattern publicRead = Pattern.compile("public\\s+static\\s+(\\w+)\\s+read\\s*\\(\\s*Path\\b");
+        Map<String, String> readers = new TreeMap<>();
+        List<String> misnamed = new ArrayList<>();
+        for (String pkg : List.of("pe", "pdb", "vcxproj", "fileapi")) {
+            try (Stream<Path> files = Files.list(MAIN.resolve(pkg))) {
+                for (Path source : files.sorted().toList()) {
+                    String className = source.getFileName().toString().replaceFirst("\\.java$", "");
+                    Matcher m = publicRead.matcher(Files.readString(source, StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        readers.put(pkg + "." + className, m.group(1));
+                        if (!className.equals(m.group(1) + "Reader")) {
+                            misnamed.add(pkg + "." + className + ".read(Path) -> " + m.group(1));
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), misnamed, "public read(Path) outside an XxxReader returning Xxx");
+        assertEquals(
+                Map.of(
+                        "fileapi.FileApiReplyReader", "FileApiReply",
+                        "pdb.PdbFileReader", "PdbFile",
+                        "pe.PeImageReader", "PeImage",
+                        "vcxproj.VcxprojFileReader", "VcxprojFile"),
+                readers);
+    }
+
+    @Test
     void theCycleFinderFindsACycle() {
         // The check above is only as good as the search: it must see a cycle that exists.
         Map<String, Set<String>> graph = new TreeMap<>();

@@ -1,9 +1,10 @@
 package io.github.hotpatch.verify;
 
 import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.fileapi.FileApiTarget;
-import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.profile.VariantState;
 import io.github.hotpatch.vcxproj.VcxprojLocator;
@@ -41,7 +42,7 @@ public final class VariantVerifier {
         FileApiReply reply;
         try {
             state = VariantState.read(variantDir);
-            reply = FileApiReply.read(variantDir);
+            reply = FileApiReplyReader.read(variantDir);
         } catch (IOException e) {
             throw new NotVerifiable("[" + variantName + "] " + e.getMessage());
         }
@@ -113,7 +114,7 @@ public final class VariantVerifier {
                     dll.orElse(null));
         }
         try {
-            PeImage image = PeFile.read(dll.get());
+            PeImage image = PeImageReader.read(dll.get());
             String seen = "EX_DLLCHARACTERISTICS "
                     + (image.exDllCharacteristics().isPresent()
                             ? "= 0x"

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.fileapi.FileApiReply;
-import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.profile.LinkerKind;
@@ -82,14 +82,14 @@ class VariantVerifierTest {
                         "HP-BIN-010"),
                 report.results().stream().map(RuleResult::id).toList());
 
-        Path dll = FileApiReply.read(built)
+        Path dll = FileApiReplyReader.read(built)
                 .target("Release", "msquic")
                 .orElseThrow()
                 .primaryArtifact()
                 .orElseThrow();
         assertEquals(built.resolve("Release/msquic.dll"), dll);
         assertEquals(dll.toString(), result(report, "HP-BIN-000").file());
-        assertTrue(PeFile.read(dll).hotpatchCompatible());
+        assertTrue(PeImageReader.read(dll).hotpatchCompatible());
         for (String id : List.of(
                 "HP-PRJ-001",
                 "HP-PRJ-003",
@@ -116,7 +116,7 @@ class VariantVerifierTest {
 
         // Debug was built from the same project without the flags
         Path debugDll = built.resolve("Debug/msquic.dll");
-        assertFalse(PeFile.read(debugDll).hotpatchCompatible());
+        assertFalse(PeImageReader.read(debugDll).hotpatchCompatible());
         RuleResult debug = result(report, "HP-BIN-010");
         assertEquals(RuleStatus.PASS, debug.status(), debug.message());
         assertEquals(debugDll.toString(), debug.file());

@@ -18,12 +18,12 @@ import java.util.Optional;
  * {@link PeFormatException}. Two things only produce a {@linkplain PeImage#warnings() warning}: a damaged Rich
  * header (informational, the loader ignores it) and CODEVIEW records that are not RSDS or not NUL-terminated.
  */
-public final class PeFile {
+public final class PeImageReader {
 
     /** The Rich header sits just before e_lfanew; real ones are a few hundred bytes. Larger stubs are not scanned further. */
     static final int MAX_STUB_READ = 64 * 1024;
 
-    private PeFile() {}
+    private PeImageReader() {}
 
     public static PeImage read(Path file) throws IOException {
         try (BoundedReader reader = BoundedReader.open(file)) {
