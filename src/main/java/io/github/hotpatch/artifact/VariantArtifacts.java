@@ -2,6 +2,7 @@ package io.github.hotpatch.artifact;
 
 import io.github.hotpatch.cmake.BuildVariant;
 import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.fileapi.FileApiTarget;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -104,7 +105,7 @@ public final class VariantArtifacts {
         String label = "[" + variant.name() + "] ";
         FileApiReply reply;
         try {
-            reply = FileApiReply.read(variantDir);
+            reply = FileApiReplyReader.read(variantDir);
         } catch (IOException e) {
             problems.add(label + e.getMessage() + " (run hotpatch:configure and hotpatch:build first)");
             return Map.of();

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param variants          the variants to build (each configured before)
  * @param buildConfig       e.g. Release
  * @param target            the CMake target, e.g. msquic
- * @param builder           "cmake" ({@code cmake --build}) or "msbuild" (MSBuild on the generated vcxproj)
+ * @param builder           {@code cmake --build} or MSBuild on the generated vcxproj
  * @param cmakeExecutable   "cmake" or a path
  * @param msbuildExecutable MSBuild.exe to use instead of the one vswhere finds
  * @param vsVersion         pin Visual Studio's major version for vswhere
@@ -25,7 +25,7 @@ public record BuildRequest(
         List<BuildVariant> variants,
         String buildConfig,
         String target,
-        String builder,
+        Builder builder,
         String cmakeExecutable,
         Optional<Path> msbuildExecutable,
         Optional<Integer> vsVersion,
@@ -40,9 +40,7 @@ public record BuildRequest(
                     + "': expected a configuration name" + " such as Release or Debug");
         }
         Objects.requireNonNull(target, "target");
-        if (!builder.equals("cmake") && !builder.equals("msbuild")) {
-            throw new IllegalArgumentException("unknown builder '" + builder + "': expected cmake or msbuild");
-        }
+        Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
         Objects.requireNonNull(msbuildExecutable, "msbuildExecutable");
         Objects.requireNonNull(vsVersion, "vsVersion");
@@ -58,7 +56,7 @@ public record BuildRequest(
             List<BuildVariant> variants,
             String buildConfig,
             String target,
-            String builder,
+            Builder builder,
             String cmakeExecutable,
             Optional<Path> msbuildExecutable,
             Optional<Integer> vsVersion) {

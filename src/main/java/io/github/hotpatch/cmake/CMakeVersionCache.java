@@ -1,5 +1,6 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.profile.PropertiesText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

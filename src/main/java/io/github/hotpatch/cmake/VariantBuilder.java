@@ -53,7 +53,7 @@ public final class VariantBuilder {
         Path dir = request.buildDirectory().resolve(variant.name());
         // Again, now under the variant's lock: another build may have changed the directory since buildAll looked.
         requireConfigured(dir, variant);
-        List<String> command = request.builder().equals("msbuild")
+        List<String> command = request.builder() == Builder.MSBUILD
                 ? MsBuildCommand.of(
                         msbuild(request, variant),
                         findProject(dir, request.target(), variant),

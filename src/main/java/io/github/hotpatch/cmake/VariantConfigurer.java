@@ -8,6 +8,7 @@ import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.VariantState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,30 +1,24 @@
 package io.github.hotpatch.fileapi;
 
-import java.io.IOException;
+import io.github.hotpatch.format.FormatException;
 import java.nio.file.Path;
 
 /**
  * A CMake File API reply that is missing, incomplete or not what cmake-file-api(7) describes. The
  * message names the file (or directory) and the field, so it can go into a build log unchanged.
  */
-public class FileApiFormatException extends IOException {
+public class FileApiFormatException extends FormatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
+    /** The {@link #structure()} of every reply error: the message names the JSON field. */
+    public static final String STRUCTURE = "CMake File API reply";
 
     public FileApiFormatException(Path file, String problem) {
-        super(file + ": " + problem);
-        this.file = file;
+        this(file, problem, null);
     }
 
     public FileApiFormatException(Path file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
-        this.file = file;
-    }
-
-    /** The reply file or directory that was being read. */
-    public Path file() {
-        return file;
+        super(file + ": " + problem, file, STRUCTURE, -1, problem, cause);
     }
 }

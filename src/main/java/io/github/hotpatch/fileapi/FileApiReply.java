@@ -1,6 +1,5 @@
 package io.github.hotpatch.fileapi;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The codemodel-v2 part of the CMake File API reply of a configured build directory: per configuration,
  * the targets with their artifacts and link flags. Written by CMake when {@link FileApiQuery#write} put
- * the query in place before configuring.
+ * the query in place before configuring. Read by {@link FileApiReplyReader#read}.
  */
 public final class FileApiReply {
 
@@ -36,16 +35,6 @@ public final class FileApiReply {
         this.generator = generator;
         this.multiConfig = multiConfig;
         this.configurations = List.copyOf(configurations);
-    }
-
-    /**
-     * Reads the newest {@code index-*.json} in {@code <build>/.cmake/api/v1/reply/} and the codemodel and
-     * target files it leads to.
-     *
-     * @throws FileApiFormatException if there is no reply, or a file is malformed, too large or lacks a field
-     */
-    public static FileApiReply read(Path buildDir) throws IOException {
-        return FileApiReplyReader.read(buildDir.toAbsolutePath().normalize());
     }
 
     /** {@code <build>/.cmake/api/v1/reply}. */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Follows a reply index to the codemodel-v2 object and its target files (cmake-file-api(7)). */
-final class FileApiReplyReader {
+public final class FileApiReplyReader {
 
     private final Path buildDir;
 
@@ -21,8 +21,14 @@ final class FileApiReplyReader {
         this.buildDir = buildDir;
     }
 
-    static FileApiReply read(Path buildDir) throws IOException {
-        return new FileApiReplyReader(buildDir).read();
+    /**
+     * Reads the newest {@code index-*.json} in {@code <build>/.cmake/api/v1/reply/} and the codemodel and
+     * target files it leads to.
+     *
+     * @throws FileApiFormatException if there is no reply, or a file is malformed, too large or lacks a field
+     */
+    public static FileApiReply read(Path buildDir) throws IOException {
+        return new FileApiReplyReader(buildDir.toAbsolutePath().normalize()).read();
     }
 
     private FileApiReply read() throws IOException {

@@ -1,6 +1,7 @@
 package io.github.hotpatch.maven;
 
 import io.github.hotpatch.cmake.BuildRequest;
+import io.github.hotpatch.cmake.Builder;
 import io.github.hotpatch.cmake.SystemHostTools;
 import io.github.hotpatch.cmake.VariantBuilder;
 import io.github.hotpatch.process.ToolException;
@@ -43,7 +44,7 @@ public class BuildMojo extends AbstractToolMojo {
                     selectedVariants(),
                     buildConfig,
                     target,
-                    builder,
+                    Builder.parse(builder),
                     cmakeExecutable,
                     Optional.ofNullable(msbuildExecutable).map(File::toPath),
                     Optional.ofNullable(vsVersion),

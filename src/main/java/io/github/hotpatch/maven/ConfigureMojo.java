@@ -6,6 +6,7 @@ import io.github.hotpatch.cmake.SystemHostTools;
 import io.github.hotpatch.cmake.VariantConfigurer;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.profile.LinkerKind;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,16 @@ public class ConfigureMojo extends AbstractToolMojo {
             getLog().info("hotpatch:configure skipped (hotpatch.skip)");
             return;
         }
+        // Parsed here, so a bad value fails naming the parameter whichever generator is chosen; the request
+        // carries the canonical value (auto, msvc or lld).
+        String linkerChoice;
+        try {
+            linkerChoice = LinkerKind.parseChoice(linker)
+                    .map(LinkerKind::parameterValue)
+                    .orElse("auto");
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("hotpatch.linker: " + e.getMessage(), e);
+        }
         ConfigureRequest request;
         try {
             request = new ConfigureRequest(
@@ -71,7 +82,7 @@ public class ConfigureMojo extends AbstractToolMojo {
                     cacheEntries == null ? Map.of() : new LinkedHashMap<>(cacheEntries),
                     generator,
                     Optional.ofNullable(toolchainFile).map(File::toPath),
-                    linker,
+                    linkerChoice,
                     hotpatch,
                     hotpatchFlags == null ? List.of() : hotpatchFlags,
                     cmakeExecutable,

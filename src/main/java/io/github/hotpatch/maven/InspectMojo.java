@@ -80,10 +80,8 @@ public class InspectMojo extends AbstractMojo {
         if (failOnViolation && !result.ready()) {
             List<String> failing = new ArrayList<>();
             for (SubjectReport s : result.subjects()) {
-                for (RuleResult r : s.results()) {
-                    if (r.status().isViolation()) {
-                        failing.add(s.name() + " " + r.id());
-                    }
+                for (RuleResult r : s.violations()) {
+                    failing.add(s.name() + " " + r.id());
                 }
             }
             throw new MojoFailureException("NOT_READY: " + String.join(", ", failing));

@@ -51,7 +51,8 @@ public class VerifyMojo extends AbstractVariantsMojo {
         VariantVerifier verifier = new VariantVerifier();
         for (BuildVariant variant : selectedVariants()) {
             try {
-                subjects.add(verifier.verify(buildPath().resolve(variant.name()), variant, target, checkBinaries));
+                subjects.add(
+                        verifier.verify(buildPath().resolve(variant.name()), variant.name(), target, checkBinaries));
             } catch (VariantVerifier.NotVerifiable e) {
                 throw new MojoExecutionException(e.getMessage(), e);
             }
@@ -66,10 +67,8 @@ public class VerifyMojo extends AbstractVariantsMojo {
         getLog().info("Reports: " + written);
         List<String> violations = new ArrayList<>();
         for (SubjectReport subject : subjects) {
-            for (RuleResult r : subject.results()) {
-                if (r.status().isViolation()) {
-                    violations.add(subject.name() + " " + r.id() + " " + r.title() + ": " + r.message());
-                }
+            for (RuleResult r : subject.violations()) {
+                violations.add(subject.name() + " " + r.id() + " " + r.title() + ": " + r.message());
             }
         }
         if (violations.isEmpty()) {

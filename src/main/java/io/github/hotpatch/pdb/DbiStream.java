@@ -64,6 +64,12 @@ public record DbiStream(
     static final String NAME = "stream 3 (DBI)";
     static final int HEADER_SIZE = 64;
 
+    /** Header offset of the module info size, the first of the substream sizes the header adds up. */
+    static final int MODULE_INFO_SIZE_OFFSET = 24;
+
+    /** Header offset of the optional debug header size. */
+    static final int OPTIONAL_DEBUG_HEADER_SIZE_OFFSET = 48;
+
     /** Slots of the optional debug header. */
     public static final int DEBUG_FPO = 0;
 
@@ -179,7 +185,8 @@ public record DbiStream(
                 + ecSubstreamSize
                 + optionalDebugHeaderSize;
         if (total > size) {
-            throw in.fail(24, "header and substreams add up to " + total + " bytes, stream has " + size);
+            throw in.fail(
+                    MODULE_INFO_SIZE_OFFSET, "header and substreams add up to " + total + " bytes, stream has " + size);
         }
 
         List<DbiModule> modules = readModules(msf, in.window(HEADER_SIZE, moduleInfoSize, "DBI module info substream"));
@@ -196,13 +203,13 @@ public record DbiStream(
         StreamCursor debugHeader = in.window(debugHeaderAt, optionalDebugHeaderSize, "DBI optional debug header");
         if (optionalDebugHeaderSize % 2 != 0) {
             throw in.fail(
-                    48,
+                    OPTIONAL_DEBUG_HEADER_SIZE_OFFSET,
                     "optional debug header size is " + optionalDebugHeaderSize
                             + ", expected an even number (an array of u16 stream numbers)");
         }
         if (optionalDebugHeaderSize / 2 > MAX_DEBUG_STREAMS) {
             throw in.fail(
-                    48,
+                    OPTIONAL_DEBUG_HEADER_SIZE_OFFSET,
                     "optional debug header has " + optionalDebugHeaderSize / 2 + " slots, expected at most "
                             + MAX_DEBUG_STREAMS);
         }

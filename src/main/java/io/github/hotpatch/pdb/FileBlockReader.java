@@ -41,6 +41,8 @@ final class FileBlockReader implements Closeable {
         if (fileOffset < 0 || fileOffset > size - length) {
             throw new PdbFormatException(
                     path,
+                    structure,
+                    fileOffset,
                     structure + ": needs file bytes " + fileOffset + ".." + (fileOffset + length) + ", file has "
                             + size);
         }
@@ -52,6 +54,8 @@ final class FileBlockReader implements Closeable {
                 // The file shrank after it was opened.
                 throw new PdbFormatException(
                         path,
+                        structure,
+                        position,
                         structure + ": file ended at offset " + position + ", expected " + (fileOffset + length)
                                 + " bytes");
             }
@@ -71,6 +75,11 @@ final class FileBlockReader implements Closeable {
 
     PdbFormatException fail(String detail) {
         return new PdbFormatException(path, detail);
+    }
+
+    /** A problem in {@code structure} at {@code offset}; {@code detail} is the message after the file name. */
+    PdbFormatException fail(String structure, long offset, String detail) {
+        return new PdbFormatException(path, structure, offset, detail);
     }
 
     @Override

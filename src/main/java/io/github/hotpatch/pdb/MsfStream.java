@@ -63,10 +63,18 @@ final class MsfStream {
         return file.fail(detail);
     }
 
+    /** A problem in {@code structure} at {@code offset} in this stream. */
+    PdbFormatException fail(String structure, long offset, String detail) {
+        return file.fail(structure, offset, detail);
+    }
+
     private void checkRange(long position, long length) throws PdbFormatException {
         if (position < 0 || length < 0 || position > size - length) {
-            throw file.fail(name + ": read of " + length + " bytes at offset " + position + " is outside the stream's "
-                    + size + " bytes");
+            throw file.fail(
+                    name,
+                    position,
+                    name + ": read of " + length + " bytes at offset " + position + " is outside the stream's " + size
+                            + " bytes");
         }
     }
 

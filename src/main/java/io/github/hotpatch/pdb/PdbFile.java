@@ -1,6 +1,5 @@
 package io.github.hotpatch.pdb;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,7 @@ import java.util.OptionalLong;
  * debug header) and the linker module's symbols (linker name, version and command line). Nothing else is read, so
  * {@link #bytesRead()} stays a tiny fraction of a large PDB, and memory does not grow with the file.
  *
- * <p>Immutable; {@link #read(Path)} opens and closes the file.
+ * <p>Immutable; {@link PdbFileReader#read(Path)} opens and closes the file.
  */
 public final class PdbFile {
 
@@ -26,7 +25,7 @@ public final class PdbFile {
     private final long bytesRead;
     private final Map<String, Long> bytesReadByStructure;
 
-    private PdbFile(Path path, MsfReader msf, PdbInfoStream info, DbiStream dbi, Optional<LinkerModuleSymbols> linker) {
+    PdbFile(Path path, MsfReader msf, PdbInfoStream info, DbiStream dbi, Optional<LinkerModuleSymbols> linker) {
         this.path = path;
         this.fileSize = msf.file().size();
         this.superBlock = msf.superBlock();
@@ -39,31 +38,6 @@ public final class PdbFile {
         this.linker = linker;
         this.bytesRead = msf.file().bytesRead();
         this.bytesReadByStructure = msf.file().bytesByStructure();
-    }
-
-    /**
-     * Reads the PDB at {@code path}.
-     *
-     * @throws PdbFormatException if the file is not a well-formed MSF 7.0 PDB (the message names the file, the
-     *                            structure, the offset and what was expected)
-     * @throws IOException        if the file cannot be read
-     */
-    public static PdbFile read(Path path) throws IOException {
-        try (MsfReader msf = MsfReader.open(path)) {
-            if (msf.streamCount() <= DbiStream.STREAM) {
-                throw msf.file()
-                        .fail("stream directory has " + msf.streamCount()
-                                + " streams, a PDB needs at least 4 (stream 1 PDB info, stream 3 DBI)");
-            }
-            PdbInfoStream info = PdbInfoStream.read(msf);
-            DbiStream dbi = DbiStream.read(msf);
-            Optional<LinkerModuleSymbols> linker = Optional.empty();
-            Optional<DbiModule> module = dbi.linkerModule();
-            if (module.isPresent()) {
-                linker = Optional.of(LinkerModuleSymbols.read(msf, module.get()));
-            }
-            return new PdbFile(path, msf, info, dbi, linker);
-        }
     }
 
     public Path path() {

@@ -127,7 +127,7 @@ final class StreamCursor {
     }
 
     PdbFormatException fail(long offset, String detail) {
-        return stream.fail(structure + ", " + stream.name() + " offset " + offset + ": " + detail);
+        return stream.fail(structure, offset, structure + ", " + stream.name() + " offset " + offset + ": " + detail);
     }
 
     private void need(long count, String field) throws PdbFormatException {

@@ -21,6 +21,22 @@ final class DebugDirectoryParser {
     /** Longest PDB path we read; Windows paths are at most 32767 UTF-16 units. */
     static final int MAX_CODEVIEW_BYTES = CodeViewRecord.FIXED_SIZE + 3 * 32768;
 
+    // IMAGE_DEBUG_DIRECTORY field offsets, from the entry's start (DebugEntry.SIZE bytes in all).
+    static final int ENTRY_CHARACTERISTICS = 0;
+    static final int ENTRY_TIME_DATE_STAMP = 4;
+    static final int ENTRY_MAJOR_VERSION = 8;
+    static final int ENTRY_MINOR_VERSION = 10;
+    static final int ENTRY_TYPE = 12;
+    static final int ENTRY_SIZE_OF_DATA = 16;
+    static final int ENTRY_ADDRESS_OF_RAW_DATA = 20;
+    static final int ENTRY_POINTER_TO_RAW_DATA = 24;
+
+    // RSDS record field offsets: the signature, the PDB GUID, the age, then the NUL-terminated path.
+    static final int RSDS_SIGNATURE_SIZE = 4;
+    static final int RSDS_GUID = 4;
+    static final int RSDS_GUID_SIZE = 16;
+    static final int RSDS_AGE = 20;
+
     private final BoundedReader reader;
     private final RvaMapper mapper;
     private final List<String> warnings;
@@ -78,14 +94,14 @@ final class DebugDirectoryParser {
     }
 
     private DebugEntry parseEntry(ByteBuffer table, int at, long entryOffset) throws IOException {
-        long characteristics = Integer.toUnsignedLong(table.getInt(at));
-        long timeDateStamp = Integer.toUnsignedLong(table.getInt(at + 4));
-        int major = Short.toUnsignedInt(table.getShort(at + 8));
-        int minor = Short.toUnsignedInt(table.getShort(at + 10));
-        int type = table.getInt(at + 12);
-        long sizeOfData = Integer.toUnsignedLong(table.getInt(at + 16));
-        long addressOfRawData = Integer.toUnsignedLong(table.getInt(at + 20));
-        long pointerToRawData = Integer.toUnsignedLong(table.getInt(at + 24));
+        long characteristics = Integer.toUnsignedLong(table.getInt(at + ENTRY_CHARACTERISTICS));
+        long timeDateStamp = Integer.toUnsignedLong(table.getInt(at + ENTRY_TIME_DATE_STAMP));
+        int major = Short.toUnsignedInt(table.getShort(at + ENTRY_MAJOR_VERSION));
+        int minor = Short.toUnsignedInt(table.getShort(at + ENTRY_MINOR_VERSION));
+        int type = table.getInt(at + ENTRY_TYPE);
+        long sizeOfData = Integer.toUnsignedLong(table.getInt(at + ENTRY_SIZE_OF_DATA));
+        long addressOfRawData = Integer.toUnsignedLong(table.getInt(at + ENTRY_ADDRESS_OF_RAW_DATA));
+        long pointerToRawData = Integer.toUnsignedLong(table.getInt(at + ENTRY_POINTER_TO_RAW_DATA));
         Optional<CodeViewRecord> codeView = Optional.empty();
         OptionalInt ex = OptionalInt.empty();
         if (type == DebugType.CODEVIEW) {
@@ -114,14 +130,15 @@ final class DebugDirectoryParser {
             return Optional.empty();
         }
         long at = dataOffset.getAsLong();
-        if (sizeOfData < 4) {
+        if (sizeOfData < RSDS_SIGNATURE_SIZE) {
             throw fail(
                     "CODEVIEW debug entry SizeOfData",
-                    entryOffset + 16,
+                    entryOffset + ENTRY_SIZE_OF_DATA,
                     "is " + sizeOfData + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1)
                             + " for an RSDS record");
         }
-        int signature = reader.read(at, 4, "CodeView signature").getInt(0);
+        int signature =
+                reader.read(at, RSDS_SIGNATURE_SIZE, "CodeView signature").getInt(0);
         if (signature != CodeViewRecord.RSDS_SIGNATURE) {
             // NB10 (PDB 2.0) and others predate RSDS; report the entry but no GUID.
             warnings.add("CODEVIEW record at " + Hex.of(at) + " has signature " + Hex.u32(signature)
@@ -131,15 +148,15 @@ final class DebugDirectoryParser {
         if (sizeOfData < CodeViewRecord.FIXED_SIZE + 1) {
             throw fail(
                     "CODEVIEW debug entry SizeOfData",
-                    entryOffset + 16,
+                    entryOffset + ENTRY_SIZE_OF_DATA,
                     "is " + sizeOfData + "; expected at least " + (CodeViewRecord.FIXED_SIZE + 1)
                             + " for an RSDS record");
         }
         long length = Math.min(sizeOfData, MAX_CODEVIEW_BYTES);
         ByteBuffer record = reader.read(at, length, "RSDS record");
-        byte[] guid = new byte[16];
-        record.get(4, guid);
-        long age = Integer.toUnsignedLong(record.getInt(20));
+        byte[] guid = new byte[RSDS_GUID_SIZE];
+        record.get(RSDS_GUID, guid);
+        long age = Integer.toUnsignedLong(record.getInt(RSDS_AGE));
         int pathLength = 0;
         int pathBytes = (int) length - CodeViewRecord.FIXED_SIZE;
         while (pathLength < pathBytes && record.get(CodeViewRecord.FIXED_SIZE + pathLength) != 0) {
@@ -163,7 +180,7 @@ final class DebugDirectoryParser {
         if (sizeOfData < 4) {
             throw fail(
                     "EX_DLLCHARACTERISTICS debug entry SizeOfData",
-                    entryOffset + 16,
+                    entryOffset + ENTRY_SIZE_OF_DATA,
                     "is " + sizeOfData + "; expected at least 4 for the flags DWORD");
         }
         return OptionalInt.of(reader.read(dataOffset.getAsLong(), 4, "EX_DLLCHARACTERISTICS value")
@@ -181,7 +198,7 @@ final class DebugDirectoryParser {
             if (!reader.covers(pointer, sizeOfData)) {
                 throw fail(
                         kind + " debug entry PointerToRawData/SizeOfData",
-                        entryOffset + 24,
+                        entryOffset + ENTRY_POINTER_TO_RAW_DATA,
                         "place its data at "
                                 + Hex.of(pointer) + ".." + Hex.of(pointer + sizeOfData) + ", past the end of the "
                                 + reader.size() + "-byte file");
@@ -197,7 +214,10 @@ final class DebugDirectoryParser {
             }
         } else if (rva != 0) {
             offset = mapper.toFileOffset(
-                    rva, sizeOfData, kind + " debug entry AddressOfRawData/SizeOfData", entryOffset + 20);
+                    rva,
+                    sizeOfData,
+                    kind + " debug entry AddressOfRawData/SizeOfData",
+                    entryOffset + ENTRY_ADDRESS_OF_RAW_DATA);
         } else {
             warnings.add(kind + " debug entry at " + Hex.of(entryOffset) + " has no data (both pointers are 0)");
             return OptionalLong.empty();

@@ -1,18 +1,17 @@
 package io.github.hotpatch.pe;
 
-import java.io.IOException;
+import io.github.hotpatch.format.FormatException;
 import java.nio.file.Path;
 
 /**
  * The file is not a PE image this reader can trust: the message names the file, the field, the file offset
  * of that field and what was expected, so a build log alone tells the user what is wrong.
+ * {@link #position()} is the file offset of {@link #field()}.
  */
-public final class PeFormatException extends IOException {
+public final class PeFormatException extends FormatException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
-    private final String field;
     private final long offset;
 
     /**
@@ -20,20 +19,19 @@ public final class PeFormatException extends IOException {
      *               "points to 0x9999999, past the end of the 512-byte file"
      */
     public PeFormatException(Path file, String field, long offset, String detail) {
-        super(file + ": " + field + " at offset 0x" + Long.toHexString(offset).toUpperCase() + " " + detail);
-        this.file = file;
-        this.field = field;
+        super(
+                file + ": " + field + " at offset 0x" + Long.toHexString(offset).toUpperCase() + " " + detail,
+                file,
+                field,
+                offset,
+                detail,
+                null);
         this.offset = offset;
     }
 
-    /** The file that was being read. */
-    public Path file() {
-        return file;
-    }
-
-    /** The PE field (or structure) that failed validation. */
+    /** The PE field (or structure) that failed validation: {@link #structure()}. */
     public String field() {
-        return field;
+        return structure();
     }
 
     /** File offset of {@link #field()}. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * What {@link PeFile#read} found in one image. Immutable.
+ * What {@link PeImageReader#read} found in one image. Immutable.
  *
  * @param eLfanew   file offset of the "PE\0\0" signature (from the DOS header)
  * @param warnings  oddities that did not stop parsing (e.g. a damaged Rich header, an NB10 CodeView record)

@@ -4,7 +4,7 @@
  * EX_DLLCHARACTERISTICS with the /hotpatchcompatible bit 0x80), base relocations, the load config and the
  * MSVC Rich header.
  *
- * <p>Entry point: {@link io.github.hotpatch.pe.PeFile#read(java.nio.file.Path)} returns an immutable
+ * <p>Entry point: {@link io.github.hotpatch.pe.PeImageReader#read(java.nio.file.Path)} returns an immutable
  * {@link io.github.hotpatch.pe.PeImage}. It reads about a kilobyte however large the file is.
  *
  * <p>Policy for bad input: structural damage in the headers, the section table (including raw data past the

@@ -106,7 +106,7 @@ public final class SarifReport {
         // The property bag keeps the subject identity machine-readable, not only in the message text.
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("subject", subject.name());
-        properties.put("subjectKind", subject.kind());
+        properties.put("subjectKind", subject.kind().id());
         properties.put("arch", subject.arch());
         properties.put("status", rule.status().name());
         result.put("properties", properties);

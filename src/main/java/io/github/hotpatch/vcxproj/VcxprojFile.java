@@ -1,6 +1,5 @@
 package io.github.hotpatch.vcxproj;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * A .vcxproj as CMake's Visual Studio generator writes it, read for its linker settings per
- * {@code Configuration|Platform}.
+ * {@code Configuration|Platform}. Read by {@link VcxprojFileReader#read}.
  */
 public final class VcxprojFile {
 
@@ -26,14 +25,6 @@ public final class VcxprojFile {
         this.file = file;
         this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         this.ignoredConditions = List.copyOf(ignoredConditions);
-    }
-
-    /**
-     * Reads {@code file}. Malformed or non-project content, a DOCTYPE, an empty file, or a project
-     * without {@code ProjectConfiguration} items give a {@link VcxprojFormatException}.
-     */
-    public static VcxprojFile read(Path file) throws IOException {
-        return VcxprojReader.read(file);
     }
 
     public Path file() {

@@ -1,9 +1,10 @@
 package io.github.hotpatch.verify;
 
 import io.github.hotpatch.pdb.PdbFile;
+import io.github.hotpatch.pdb.PdbFileReader;
 import io.github.hotpatch.pe.CodeViewRecord;
-import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.pe.PeImageReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record BinaryEvidence(
      * @throws IOException when the binary itself cannot be read (the PE reader's format error names the field)
      */
     public static BinaryEvidence collect(Path binary, Optional<Path> explicitPdb) throws IOException {
-        PeImage image = PeFile.read(binary);
+        PeImage image = PeImageReader.read(binary);
         List<Path> candidates = new ArrayList<>();
         if (explicitPdb.isPresent()) {
             candidates.add(explicitPdb.get());
@@ -79,7 +80,7 @@ public record BinaryEvidence(
                     return new BinaryEvidence(
                             image,
                             Optional.of(candidate),
-                            Optional.of(PdbFile.read(candidate)),
+                            Optional.of(PdbFileReader.read(candidate)),
                             Optional.empty(),
                             candidates);
                 } catch (IOException e) {

@@ -7,6 +7,7 @@ import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.vcxproj.FlagEvidence;
 import io.github.hotpatch.vcxproj.ProjectConfiguration;
 import io.github.hotpatch.vcxproj.VcxprojFile;
+import io.github.hotpatch.vcxproj.VcxprojFileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class ProjectRules {
     private record GeneratedProject(Path file, Optional<VcxprojFile> project, String error) {
         static GeneratedProject read(Path file) {
             try {
-                return new GeneratedProject(file, Optional.of(VcxprojFile.read(file)), null);
+                return new GeneratedProject(file, Optional.of(VcxprojFileReader.read(file)), null);
             } catch (IOException e) {
                 return new GeneratedProject(file, Optional.empty(), e.getMessage());
             }

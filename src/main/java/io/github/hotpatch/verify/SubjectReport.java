@@ -14,31 +14,71 @@ import java.util.Objects;
  * writers cannot change under them. Fact order is kept (the JSON report writes facts in this order).
  *
  * @param name    subject name, e.g. {@code arm64_schannel} or {@code msquic.dll}
- * @param kind    {@link #KIND_VARIANT} or {@link #KIND_BINARY}
+ * @param kind    {@link Kind#VARIANT} or {@link Kind#BINARY}
  * @param arch    target architecture, e.g. {@code arm64}; {@code null} when it could not be determined
  * @param results the rules' verdicts, in evaluation order
  * @param facts   extra evidence (machine, linker, pdb, ...): nested maps, lists, strings, numbers,
  *                booleans or {@code null}; order preserved
  */
-public record SubjectReport(
-        String name, String kind, String arch, List<RuleResult> results, Map<String, Object> facts) {
+public record SubjectReport(String name, Kind kind, String arch, List<RuleResult> results, Map<String, Object> facts) {
 
-    public static final String KIND_VARIANT = "variant";
-    public static final String KIND_BINARY = "binary";
+    /** What a report is about; {@link #id()} is the name the reports write. */
+    public enum Kind {
+        /** A build variant: its generated project and, when built, its binaries. */
+        VARIANT("variant"),
+        /** One binary (DLL/EXE) and its PDB. */
+        BINARY("binary");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        /** {@code variant} or {@code binary}, as the JSON and SARIF reports write it. */
+        public String id() {
+            return id;
+        }
+
+        /** The kind named {@code id}; an {@link IllegalArgumentException} naming the valid values otherwise. */
+        public static Kind parse(String id) {
+            for (Kind k : values()) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("kind must be \"variant\" or \"binary\": " + id);
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    public static final Kind KIND_VARIANT = Kind.VARIANT;
+    public static final Kind KIND_BINARY = Kind.BINARY;
 
     public SubjectReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        if (!KIND_VARIANT.equals(kind) && !KIND_BINARY.equals(kind)) {
-            throw new IllegalArgumentException("kind must be \"variant\" or \"binary\": " + kind);
-        }
         results = List.copyOf(Objects.requireNonNull(results, "results"));
         facts = facts == null ? Map.of() : copyMap(facts);
     }
 
+    /** A report whose kind is given by its {@linkplain Kind#id() id}, {@code variant} or {@code binary}. */
+    public SubjectReport(String name, String kind, String arch, List<RuleResult> results, Map<String, Object> facts) {
+        this(name, Kind.parse(Objects.requireNonNull(kind, "kind")), arch, results, facts);
+    }
+
     /** True when no rule failed; deviations and not-applicable rules do not break readiness. */
     public boolean passed() {
-        return results.stream().noneMatch(r -> r.status().isViolation());
+        return violations().isEmpty();
+    }
+
+    /** The results that break readiness (failed rules), in evaluation order; deviations are not violations. */
+    public List<RuleResult> violations() {
+        return results.stream().filter(r -> r.status().isViolation()).toList();
     }
 
     // Map.copyOf/List.copyOf reject nulls and lose order, and facts need both, so copy by hand, deeply.

@@ -1,12 +1,12 @@
 package io.github.hotpatch.verify;
 
-import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.VariantState;
 import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.fileapi.FileApiTarget;
-import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.VariantState;
 import io.github.hotpatch.vcxproj.VcxprojLocator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,21 +32,25 @@ public final class VariantVerifier {
         }
     }
 
-    public SubjectReport verify(Path variantDir, BuildVariant variant, String targetName, boolean checkBinaries)
+    /**
+     * @param variantDir  the variant's build directory, configured by {@code hotpatch:configure}
+     * @param variantName the variant's name (the report's subject)
+     */
+    public SubjectReport verify(Path variantDir, String variantName, String targetName, boolean checkBinaries)
             throws NotVerifiable {
         VariantState state;
         FileApiReply reply;
         try {
             state = VariantState.read(variantDir);
-            reply = FileApiReply.read(variantDir);
+            reply = FileApiReplyReader.read(variantDir);
         } catch (IOException e) {
-            throw new NotVerifiable("[" + variant.name() + "] " + e.getMessage());
+            throw new NotVerifiable("[" + variantName + "] " + e.getMessage());
         }
         // The requirement is the reference profile for the arch and linker, not what hotpatchFlags injected:
         // an override that drops a flag must fail here.
         HotpatchProfile profile = HotpatchProfile.of(state.arch(), state.linker());
         Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("variant", variant.name());
+        facts.put("variant", variantName);
         facts.put("arch", state.arch().platform);
         facts.put("generator", state.generator());
         facts.put("linker", state.linker().name());
@@ -66,7 +70,7 @@ public final class VariantVerifier {
         if (checkBinaries) {
             results.addAll(binaryRules(reply, targetName, state, profile, facts));
         }
-        return new SubjectReport(variant.name(), SubjectReport.KIND_VARIANT, state.arch().platform, results, facts);
+        return new SubjectReport(variantName, SubjectReport.KIND_VARIANT, state.arch().platform, results, facts);
     }
 
     private List<RuleResult> binaryRules(
@@ -110,7 +114,7 @@ public final class VariantVerifier {
                     dll.orElse(null));
         }
         try {
-            PeImage image = PeFile.read(dll.get());
+            PeImage image = PeImageReader.read(dll.get());
             String seen = "EX_DLLCHARACTERISTICS "
                     + (image.exDllCharacteristics().isPresent()
                             ? "= 0x"

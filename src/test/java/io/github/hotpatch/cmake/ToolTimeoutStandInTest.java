@@ -56,7 +56,15 @@ class ToolTimeoutStandInTest {
     void defaultsAreTheToolRunDefault() {
         assertEquals(
                 ToolRun.DEFAULT_TIMEOUT,
-                new BuildRequest(dir, List.of(), "Release", "", "cmake", "cmake", Optional.empty(), Optional.empty())
+                new BuildRequest(
+                                dir,
+                                List.of(),
+                                "Release",
+                                "",
+                                Builder.CMAKE,
+                                "cmake",
+                                Optional.empty(),
+                                Optional.empty())
                         .toolTimeout());
         assertEquals(
                 Duration.ofHours(4),
@@ -80,7 +88,7 @@ class ToolTimeoutStandInTest {
                         List.of(),
                         "Release",
                         "",
-                        "cmake",
+                        Builder.CMAKE,
                         "cmake",
                         Optional.empty(),
                         Optional.empty(),
@@ -96,7 +104,7 @@ class ToolTimeoutStandInTest {
                 List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),
                 "Release",
                 "impl",
-                "cmake",
+                Builder.CMAKE,
                 hangingCmake().toString(),
                 Optional.empty(),
                 Optional.empty(),

@@ -38,7 +38,7 @@ class VariantBuilderStandInTest {
                 List.of(BuildVariant.msquicDefaults().get(0)),
                 "Release",
                 "msquic",
-                "msbuild",
+                Builder.MSBUILD,
                 "cmake",
                 Optional.of(msbuild.executable()),
                 Optional.empty());
@@ -64,7 +64,7 @@ class VariantBuilderStandInTest {
                 BuildVariant.msquicDefaults(),
                 "Debug",
                 "msquic",
-                "cmake",
+                Builder.CMAKE,
                 cmake.executable().toString(),
                 Optional.empty(),
                 Optional.empty());
@@ -96,7 +96,7 @@ class VariantBuilderStandInTest {
                 BuildVariant.msquicDefaults(),
                 "Release",
                 "msquic",
-                "cmake",
+                Builder.CMAKE,
                 "cmake",
                 Optional.empty(),
                 Optional.empty());
@@ -118,7 +118,7 @@ class VariantBuilderStandInTest {
                 List.of(BuildVariant.msquicDefaults().get(0)),
                 "Release",
                 "msquic",
-                "cmake",
+                Builder.CMAKE,
                 cmake.executable().toString(),
                 Optional.empty(),
                 Optional.empty());

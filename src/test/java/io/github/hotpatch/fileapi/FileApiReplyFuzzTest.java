@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FileApiReply#read} on fuzzed reply directories: a {@link FileApiReply} or a
+ * {@link FileApiReplyReader#read} on fuzzed reply directories: a {@link FileApiReply} or a
  * {@link FileApiFormatException}, nothing else, within {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap.
  *
  * <p>The reader follows file names from one reply file to the next (index, codemodel, targets), so one input is
@@ -76,7 +76,7 @@ class FileApiReplyFuzzTest {
     @ReaderFuzzTest
     void read(byte[] bundle) throws IOException {
         Path build = layOut(bundle);
-        ReaderFuzzing.readOrReject(FileApiFormatException.class, () -> useEverything(FileApiReply.read(build)));
+        ReaderFuzzing.readOrReject(FileApiFormatException.class, () -> useEverything(FileApiReplyReader.read(build)));
     }
 
     /** What the build and verify goals take from a reply. */
@@ -165,7 +165,7 @@ class FileApiReplyFuzzTest {
         }
         assertFalse(seeds.isEmpty(), "no seeds in " + ReaderFuzzing.inputsDir(FileApiReplyFuzzTest.class, METHOD));
         for (Path seed : seeds) {
-            FileApiReply reply = FileApiReply.read(layOut(Files.readAllBytes(seed)));
+            FileApiReply reply = FileApiReplyReader.read(layOut(Files.readAllBytes(seed)));
             assertEquals(List.of("Debug", "Release", "RelWithDebInfo"), reply.configurationNames(), seed::toString);
             assertFalse(
                     reply.target("Release", "msquic").orElseThrow().linkFlags().isEmpty(), seed::toString);

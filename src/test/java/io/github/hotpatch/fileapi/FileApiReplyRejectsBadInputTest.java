@@ -45,7 +45,7 @@ class FileApiReplyRejectsBadInputTest {
     }
 
     private FileApiFormatException rejected() {
-        return assertThrows(FileApiFormatException.class, () -> FileApiReply.read(build));
+        return assertThrows(FileApiFormatException.class, () -> FileApiReplyReader.read(build));
     }
 
     private Path only(String glob) throws IOException {
@@ -67,7 +67,8 @@ class FileApiReplyRejectsBadInputTest {
 
     @Test
     void theUndamagedCopyReads() throws IOException {
-        assertEquals("Release", FileApiReply.read(build).configurationNames().get(1));
+        assertEquals(
+                "Release", FileApiReplyReader.read(build).configurationNames().get(1));
     }
 
     @Test
@@ -119,7 +120,7 @@ class FileApiReplyRejectsBadInputTest {
     @Test
     void theNewestIndexByNameIsTheOneRead() throws IOException {
         Files.writeString(reply.resolve("index-0000-older.json"), "garbage that must not be read");
-        FileApiReply.read(build);
+        FileApiReplyReader.read(build);
         Files.writeString(reply.resolve("index-9999-newer.json"), "{ broken");
         assertTrue(rejected().getMessage().contains("index-9999-newer.json: malformed JSON"));
     }

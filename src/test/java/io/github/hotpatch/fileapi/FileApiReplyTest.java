@@ -20,7 +20,7 @@ class FileApiReplyTest {
     @BeforeAll
     static void configure() throws Exception {
         build = FileApiTestProject.configured();
-        reply = FileApiReply.read(build);
+        reply = FileApiReplyReader.read(build);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.cmake.VariantState;
+import io.github.hotpatch.profile.VariantState;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.io.IOException;
 import java.io.Reader;

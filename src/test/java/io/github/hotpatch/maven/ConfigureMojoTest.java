@@ -181,6 +181,16 @@ class ConfigureMojoTest {
     }
 
     @Test
+    @InjectMojo(goal = "configure")
+    @MojoParameter(name = "linker", value = "gold")
+    void unknownLinker_failsNamingTheParameterAndTheAcceptedOnes(ConfigureMojo mojo) throws Exception {
+        Path build = aimAtTempProject(mojo);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertEquals("hotpatch.linker: unknown linker 'gold': expected auto, msvc or lld", e.getMessage());
+        assertFalse(Files.exists(build));
+    }
+
+    @Test
     @InjectMojo(goal = "configure", pom = "classpath:/unit/configure-spaced-hotpatch-flag/pom.xml")
     void hotpatchFlagWithASpace_failsAskingForOneSwitchPerEntry(ConfigureMojo mojo) throws Exception {
         Path build = aimAtTempProject(mojo);

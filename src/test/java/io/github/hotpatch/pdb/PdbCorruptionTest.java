@@ -37,7 +37,7 @@ class PdbCorruptionTest {
     @BeforeAll
     static void fixture() throws IOException {
         original = NativeFixtures.arm64Hotpatch().pdb();
-        parsed = PdbFile.read(original);
+        parsed = PdbFileReader.read(original);
         superBlock = parsed.superBlock();
         fileSize = Files.size(original);
     }
@@ -60,7 +60,7 @@ class PdbCorruptionTest {
                 Duration.ofSeconds(10),
                 () -> {
                     try {
-                        return PdbFile.read(pdb);
+                        return PdbFileReader.read(pdb);
                     } catch (Throwable t) {
                         return t;
                     }

@@ -25,7 +25,7 @@ class PdbFileFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void guidAndAgeMatchTheImageCodeViewRecord(String label, Built built) throws IOException {
-        PdbFile pdb = PdbFile.read(built.pdb());
+        PdbFile pdb = PdbFileReader.read(built.pdb());
         Map<String, String> codeView = PdbTestSupport.readobjCodeView(built.dll());
 
         assertEquals(codeView.get("PDBGUID"), pdb.guid().formatted(), label);
@@ -38,7 +38,7 @@ class PdbFileFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void structuresOfAnLldPdb(String label, Built built) throws IOException {
-        PdbFile pdb = PdbFile.read(built.pdb());
+        PdbFile pdb = PdbFileReader.read(built.pdb());
 
         assertEquals(4096, pdb.superBlock().blockSize(), label);
         assertEquals(
@@ -67,7 +67,7 @@ class PdbFileFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void lldNamesItselfLlvmLinkerWithAnMsvcStyleVersion(String label, Built built) throws IOException {
-        PdbFile pdb = PdbFile.read(built.pdb());
+        PdbFile pdb = PdbFileReader.read(built.pdb());
         CompileSymbol compile = pdb.linker().orElseThrow().compile().orElseThrow();
 
         assertEquals("LLVM Linker", pdb.linkerName().orElseThrow(), label);
@@ -85,7 +85,7 @@ class PdbFileFixtureTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void environmentBlockHasTheFourLinkerKeys(String label, Built built) throws IOException {
-        PdbFile pdb = PdbFile.read(built.pdb());
+        PdbFile pdb = PdbFileReader.read(built.pdb());
 
         assertEquals(
                 List.of("cwd", "exe", "pdb", "cmd"),
@@ -100,16 +100,16 @@ class PdbFileFixtureTest {
 
     @Test
     void hotpatchCommandLineCarriesTheFlagsPlainDoesNot() throws IOException {
-        String hotpatch = PdbFile.read(NativeFixtures.arm64Hotpatch().pdb())
+        String hotpatch = PdbFileReader.read(NativeFixtures.arm64Hotpatch().pdb())
                 .linkerCommandLine()
                 .orElseThrow();
-        String x64 = PdbFile.read(NativeFixtures.x64Hotpatch().pdb())
+        String x64 = PdbFileReader.read(NativeFixtures.x64Hotpatch().pdb())
                 .linkerCommandLine()
                 .orElseThrow();
-        String plain = PdbFile.read(NativeFixtures.arm64Plain().pdb())
+        String plain = PdbFileReader.read(NativeFixtures.arm64Plain().pdb())
                 .linkerCommandLine()
                 .orElseThrow();
-        String lld19 = PdbFile.read(NativeFixtures.arm64Lld19Profile().pdb())
+        String lld19 = PdbFileReader.read(NativeFixtures.arm64Lld19Profile().pdb())
                 .linkerCommandLine()
                 .orElseThrow();
 
@@ -137,13 +137,13 @@ class PdbFileFixtureTest {
             NativeFixtures.arm64Lld19Profile(),
             PdbTestSupport.arm64DebugTypeFixup()
         }) {
-            PdbFile pdb = PdbFile.read(built.pdb());
+            PdbFile pdb = PdbFileReader.read(built.pdb());
             assertFalse(pdb.hasFixupStream(), built.pdb().toString());
             assertTrue(pdb.dbi().fixupStream().isEmpty());
             assertTrue(pdb.dbi().fixupStreamSize().isEmpty());
             assertEquals(DbiStream.NO_STREAM, pdb.dbi().debugStreams().get(DbiStream.DEBUG_FIXUP));
         }
-        String cmd = PdbFile.read(PdbTestSupport.arm64DebugTypeFixup().pdb())
+        String cmd = PdbFileReader.read(PdbTestSupport.arm64DebugTypeFixup().pdb())
                 .linkerCommandLine()
                 .orElseThrow();
         assertTrue(cmd.contains("/debugtype:cv,fixup"), cmd);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PdbFile#read} on fuzzed PDBs: a result or a {@link PdbFormatException}, nothing else, within
+ * {@link PdbFileReader#read} on fuzzed PDBs: a result or a {@link PdbFormatException}, nothing else, within
  * {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap. Seeds are lld-link PDBs from {@link NativeFixtures}
  * ({@code PdbFileFuzzTestInputs/read/}); see FUZZING.md.
  */
@@ -33,7 +33,7 @@ class PdbFileFuzzTest {
     void read(byte[] file) throws IOException {
         Path path = pdbPath();
         Files.write(path, file);
-        ReaderFuzzing.readOrReject(PdbFormatException.class, () -> useEverything(PdbFile.read(path)));
+        ReaderFuzzing.readOrReject(PdbFormatException.class, () -> useEverything(PdbFileReader.read(path)));
     }
 
     /** What the verifier reads from a PDB, and the records' toString, so lazy views are exercised too. */
@@ -63,7 +63,7 @@ class PdbFileFuzzTest {
         List<Path> seeds = seeds();
         assertFalse(seeds.isEmpty(), "no seeds in " + ReaderFuzzing.inputsDir(PdbFileFuzzTest.class, METHOD));
         for (Path seed : seeds) {
-            PdbFile read = PdbFile.read(seed);
+            PdbFile read = PdbFileReader.read(seed);
             assertEquals(Files.size(seed), read.fileSize(), seed::toString);
             assertEquals("LLVM Linker", read.linkerName().orElse(""), seed::toString);
         }

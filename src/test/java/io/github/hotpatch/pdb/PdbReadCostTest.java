@@ -45,7 +45,7 @@ class PdbReadCostTest {
 
     @Test
     void fixtureReadsAFewPercentAtMost() throws IOException {
-        PdbFile pdb = PdbFile.read(NativeFixtures.arm64Hotpatch().pdb());
+        PdbFile pdb = PdbFileReader.read(NativeFixtures.arm64Hotpatch().pdb());
         assertReadsOnlyWhatItNeeds(pdb);
         // A 72 KiB PDB is mostly fixed-size structures, so the share is larger than for a real one.
         assertTrue(pdb.bytesRead() * 20 < pdb.fileSize(), pdb.bytesRead() + " of " + pdb.fileSize());
@@ -54,7 +54,7 @@ class PdbReadCostTest {
     @Test
     void largePdbReadsUnderOnePercent() throws IOException {
         Path large = PdbTestSupport.largeArm64Pdb();
-        PdbFile pdb = PdbFile.read(large);
+        PdbFile pdb = PdbFileReader.read(large);
         assertReadsOnlyWhatItNeeds(pdb);
         assertEquals(41, pdb.dbi().modules().size());
         assertTrue(Files.size(large) > 1_000_000, Files.size(large) + " bytes");

@@ -39,7 +39,7 @@ class PdbutilDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdbs")
     void summaryMatches(String label, Path pdbPath) throws IOException {
-        PdbFile pdb = PdbFile.read(pdbPath);
+        PdbFile pdb = PdbFileReader.read(pdbPath);
         Map<String, String> summary = PdbTestSupport.pdbutilSummary(pdbPath);
 
         assertEquals(
@@ -61,7 +61,7 @@ class PdbutilDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdbs")
     void streamSizesAndNamedStreamsMatch(String label, Path pdbPath) throws IOException {
-        PdbFile pdb = PdbFile.read(pdbPath);
+        PdbFile pdb = PdbFileReader.read(pdbPath);
         String streams =
                 PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--streams", pdbPath.toString());
         Matcher m = Pattern.compile("Stream\\s+(\\d+) \\(\\s*(\\d+) bytes\\)").matcher(streams);
@@ -88,7 +88,7 @@ class PdbutilDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdbs")
     void moduleListMatches(String label, Path pdbPath) throws IOException {
-        PdbFile pdb = PdbFile.read(pdbPath);
+        PdbFile pdb = PdbFileReader.read(pdbPath);
         String out =
                 PdbTestSupport.tool(pdbPath.getParent(), "llvm-pdbutil-22", "dump", "--modules", pdbPath.toString());
         Matcher m = Pattern.compile("Mod (\\d{4}) \\| `(.*)`:\\s*\\R\\s*Obj: `(.*)`:\\s*\\R\\s*debug stream: (\\d+), "
@@ -115,7 +115,7 @@ class PdbutilDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pdbs")
     void linkerModuleSymbolsMatch(String label, Path pdbPath) throws IOException {
-        PdbFile pdb = PdbFile.read(pdbPath);
+        PdbFile pdb = PdbFileReader.read(pdbPath);
         LinkerModuleSymbols linker = pdb.linker().orElseThrow();
         String out = PdbTestSupport.tool(
                 pdbPath.getParent(),
@@ -170,12 +170,12 @@ class PdbutilDifferentialTest {
             PdbTestSupport.putU32(infoPatched, msf.fileOffsetOf(PdbInfoStream.STREAM, 8), 9);
         }
 
-        PdbFile dbiAge = PdbFile.read(dbiPatched);
+        PdbFile dbiAge = PdbFileReader.read(dbiPatched);
         assertEquals(7, dbiAge.dbi().age());
         assertEquals(1, dbiAge.age());
         assertEquals("1", PdbTestSupport.pdbutilSummary(dbiPatched).get("Age"));
 
-        PdbFile infoAge = PdbFile.read(infoPatched);
+        PdbFile infoAge = PdbFileReader.read(infoPatched);
         assertEquals(9, infoAge.age());
         assertEquals(1, infoAge.dbi().age());
         assertEquals("9", PdbTestSupport.pdbutilSummary(infoPatched).get("Age"));
@@ -191,7 +191,7 @@ class PdbutilDifferentialTest {
             try (MsfReader msf = MsfReader.open(original)) {
                 PdbTestSupport.putU16(patched, msf.fileOffsetOf(DbiStream.STREAM, 56), flags);
             }
-            PdbFile pdb = PdbFile.read(patched);
+            PdbFile pdb = PdbFileReader.read(patched);
             Map<String, String> summary = PdbTestSupport.pdbutilSummary(patched);
             assertEquals(summary.get("Is incrementally linked"), Boolean.toString(pdb.incrementallyLinked()));
             assertEquals(summary.get("Is stripped"), Boolean.toString(pdb.stripped()));

@@ -21,7 +21,7 @@ class PeFileFixturesTest {
     @Test
     void arm64HotpatchFixtureCarriesTheHotpatchEvidence() throws Exception {
         Built built = NativeFixtures.arm64Hotpatch();
-        PeImage image = PeFile.read(built.dll());
+        PeImage image = PeImageReader.read(built.dll());
 
         assertEquals(Machine.ARM64, image.machine().code());
         assertEquals("ARM64", image.machine().name());
@@ -56,7 +56,7 @@ class PeFileFixturesTest {
 
     @Test
     void plainFixtureIsNotHotpatchCompatible() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.arm64Plain().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.arm64Plain().dll());
         assertEquals("ARM64", image.machine().name());
         assertFalse(image.hotpatchCompatible());
         assertTrue(image.exDllCharacteristics().isEmpty());
@@ -65,7 +65,7 @@ class PeFileFixturesTest {
 
     @Test
     void x64FixtureIsHotpatchCompatible() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.x64Hotpatch().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.x64Hotpatch().dll());
         assertEquals(Machine.AMD64, image.machine().code());
         assertEquals("x64", image.machine().name());
         assertTrue(image.hotpatchCompatible());
@@ -74,7 +74,7 @@ class PeFileFixturesTest {
 
     @Test
     void lld19FixtureHasNoExtendedDllCharacteristicsEntry() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.arm64Lld19Profile().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.arm64Lld19Profile().dll());
         assertEquals("ARM64", image.machine().name());
         assertFalse(image.hasDebugEntry(DebugType.EX_DLLCHARACTERISTICS));
         assertTrue(image.exDllCharacteristics().isEmpty());
@@ -85,7 +85,7 @@ class PeFileFixturesTest {
     @Test
     void msvcLinkedNodeIsArm64WithoutHotpatchAndHasARichHeader() throws Exception {
         Path node = NativeFixtures.msvcArm64Node();
-        PeImage image = PeFile.read(node);
+        PeImage image = PeImageReader.read(node);
 
         assertEquals("ARM64", image.machine().name());
         assertEquals(
@@ -122,14 +122,14 @@ class PeFileFixturesTest {
     @Test
     void readsOnlyAFewKilobytesOfALargeImage() throws Exception {
         Path node = NativeFixtures.msvcArm64Node();
-        PeImage image = PeFile.read(node);
+        PeImage image = PeImageReader.read(node);
         assertTrue(image.fileSize() > 2_000_000);
         assertTrue(image.bytesRead() < 2048, () -> "read " + image.bytesRead() + " bytes");
     }
 
     @Test
     void loadConfigFieldsOfA64BitImage() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.arm64LoadConfig().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.arm64LoadConfig().dll());
         LoadConfig lc = image.loadConfig().orElseThrow();
         assertEquals(0x100, lc.size());
         assertEquals(NativeFixtures.LOAD_CONFIG_GUARD_FLAGS, lc.guardFlags().orElseThrow());
@@ -141,7 +141,7 @@ class PeFileFixturesTest {
 
     @Test
     void pe32ImageAndItsLoadConfig() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.x86LoadConfig().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.x86LoadConfig().dll());
         assertEquals("x86", image.machine().name());
         assertFalse(image.isPe32Plus());
         assertEquals(OptionalHeader.PE32_MAGIC, image.optionalHeader().magic());
@@ -158,7 +158,7 @@ class PeFileFixturesTest {
     void codeViewMatchesWhatPdbutilReadsFromThePdb() throws Exception {
         for (Built built : List.of(
                 NativeFixtures.arm64Hotpatch(), NativeFixtures.x64Hotpatch(), NativeFixtures.arm64Lld19Profile())) {
-            CodeViewRecord cv = PeFile.read(built.dll()).codeView().orElseThrow();
+            CodeViewRecord cv = PeImageReader.read(built.dll()).codeView().orElseThrow();
             String summary = NativeFixtures.run(
                     built.dir(),
                     "llvm-pdbutil-22",
@@ -178,8 +178,9 @@ class PeFileFixturesTest {
 
     @Test
     void codeViewGuidBytesAreDefensivelyCopied() throws Exception {
-        CodeViewRecord cv =
-                PeFile.read(NativeFixtures.arm64Hotpatch().dll()).codeView().orElseThrow();
+        CodeViewRecord cv = PeImageReader.read(NativeFixtures.arm64Hotpatch().dll())
+                .codeView()
+                .orElseThrow();
         byte[] guid = cv.guid();
         assertNotSame(guid, cv.guid());
         guid[0] ^= 1;
@@ -189,7 +190,7 @@ class PeFileFixturesTest {
 
     @Test
     void sectionsAndDirectoriesAreReported() throws Exception {
-        PeImage image = PeFile.read(NativeFixtures.arm64Hotpatch().dll());
+        PeImage image = PeImageReader.read(NativeFixtures.arm64Hotpatch().dll());
         assertEquals(16, image.dataDirectories().size());
         assertTrue(image.dataDirectory(DataDirectory.DEBUG).isPresent());
         assertEquals("Debug", image.dataDirectory(DataDirectory.DEBUG).name());

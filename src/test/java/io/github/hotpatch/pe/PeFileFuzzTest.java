@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link PeFile#read} on fuzzed images: a {@link PeImage} or a {@link PeFormatException}, nothing else, within
+ * {@link PeImageReader#read} on fuzzed images: a {@link PeImage} or a {@link PeFormatException}, nothing else, within
  * {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap. Seeds are lld-link images from {@link NativeFixtures}
  * ({@code PeFileFuzzTestInputs/read/}); see FUZZING.md for how this runs and how to run it longer.
  */
@@ -33,7 +33,7 @@ class PeFileFuzzTest {
     void read(byte[] file) throws IOException {
         Path path = imagePath();
         Files.write(path, file);
-        ReaderFuzzing.readOrReject(PeFormatException.class, () -> useEverything(PeFile.read(path)));
+        ReaderFuzzing.readOrReject(PeFormatException.class, () -> useEverything(PeImageReader.read(path)));
     }
 
     /** What the verifier derives from an image, and every record's toString, so lazy views are exercised too. */
@@ -64,7 +64,7 @@ class PeFileFuzzTest {
         List<Path> seeds = seeds();
         assertFalse(seeds.isEmpty(), "no seeds in " + ReaderFuzzing.inputsDir(PeFileFuzzTest.class, METHOD));
         for (Path seed : seeds) {
-            assertEquals(Files.size(seed), PeFile.read(seed).fileSize(), seed::toString);
+            assertEquals(Files.size(seed), PeImageReader.read(seed).fileSize(), seed::toString);
         }
     }
 

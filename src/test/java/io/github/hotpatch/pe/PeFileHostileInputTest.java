@@ -59,7 +59,7 @@ class PeFileHostileInputTest {
 
     @Test
     void missingFileIsAnIoExceptionNotAFormatError() {
-        IOException e = assertThrows(IOException.class, () -> PeFile.read(tmp.resolve("nope.dll")));
+        IOException e = assertThrows(IOException.class, () -> PeImageReader.read(tmp.resolve("nope.dll")));
         assertFalse(e instanceof PeFormatException);
     }
 
@@ -92,7 +92,7 @@ class PeFileHostileInputTest {
     @Test
     void truncationsOfTheMsvcImageAtHeaderBoundariesFail() throws Exception {
         Path node = NativeFixtures.msvcArm64Node();
-        PeImage image = PeFile.read(node);
+        PeImage image = PeImageReader.read(node);
         TreeSet<Long> cuts = new TreeSet<>();
         for (long at = 0; at <= 2048; at += 8) {
             cuts.add(at);
@@ -133,7 +133,7 @@ class PeFileHostileInputTest {
     @Test
     void forgedHeaderFieldsOfTheHotpatchFixture() throws Exception {
         Path fixture = NativeFixtures.arm64Hotpatch().dll();
-        PeImage image = PeFile.read(fixture);
+        PeImage image = PeImageReader.read(fixture);
         long size = image.fileSize();
         long lfanew = image.eLfanew();
         long coff = lfanew + 4;
@@ -204,7 +204,7 @@ class PeFileHostileInputTest {
         for (Path fixture : List.of(
                 NativeFixtures.arm64LoadConfig().dll(),
                 NativeFixtures.x86LoadConfig().dll())) {
-            PeImage image = PeFile.read(fixture);
+            PeImage image = PeImageReader.read(fixture);
             long dirs = image.eLfanew() + 24 + (image.isPe32Plus() ? 112 : 96);
             long loadConfigDir = dirs + 8 * DataDirectory.LOAD_CONFIG;
             long struct = image.loadConfig().orElseThrow().fileOffset();
@@ -233,7 +233,7 @@ class PeFileHostileInputTest {
     @Test
     void forgedFieldsOfTheMsvcImageFailToo() throws Exception {
         Path node = NativeFixtures.msvcArm64Node();
-        PeImage image = PeFile.read(node);
+        PeImage image = PeImageReader.read(node);
         long coff = image.eLfanew() + 4;
         long dirs = coff + 20 + 112;
         runForgeries(
@@ -254,16 +254,16 @@ class PeFileHostileInputTest {
     @Test
     void aDamagedRichHeaderIsOnlyAWarning() throws Exception {
         Path node = NativeFixtures.msvcArm64Node();
-        long dans = PeFile.read(node).richHeader().orElseThrow().offset();
+        long dans = PeImageReader.read(node).richHeader().orElseThrow().offset();
         Path copy = Files.copy(node, tmp.resolve("rich-edited.node"));
 
         patch(copy, dans + 20, 1, 0x55); // inside the first comp.id
-        PeImage edited = PeFile.read(copy);
+        PeImage edited = PeImageReader.read(copy);
         assertFalse(edited.richHeader().orElseThrow().checksumValid());
         assertTrue(edited.warnings().stream().anyMatch(w -> w.contains("checksum")), edited.warnings()::toString);
 
         patch(copy, dans, 4, 0); // no DanS any more
-        PeImage noStart = PeFile.read(copy);
+        PeImage noStart = PeImageReader.read(copy);
         assertTrue(noStart.richHeader().isEmpty());
         assertTrue(noStart.warnings().stream().anyMatch(w -> w.contains("DanS")), noStart.warnings()::toString);
         assertEquals("ARM64", noStart.machine().name(), "the rest of the image is still read");
@@ -274,7 +274,7 @@ class PeFileHostileInputTest {
         Path hotpatch = NativeFixtures.arm64Hotpatch().dll();
         Path loadConfig = NativeFixtures.arm64LoadConfig().dll();
         Path node = NativeFixtures.msvcArm64Node();
-        PeImage nodeImage = PeFile.read(node);
+        PeImage nodeImage = PeImageReader.read(node);
         List<long[]> nodeRegions = new ArrayList<>();
         nodeRegions.add(new long[] {0, 0x400});
         for (DebugEntry e : nodeImage.debugEntries()) {
@@ -318,7 +318,7 @@ class PeFileHostileInputTest {
             }
             long start = System.nanoTime();
             try {
-                PeFile.read(copy);
+                PeImageReader.read(copy);
                 parsed++;
             } catch (PeFormatException e) {
                 assertTrue(e.getMessage().contains(copy.getFileName().toString()), e.getMessage());
@@ -334,7 +334,7 @@ class PeFileHostileInputTest {
             }
         }
         assertTrue(parsed > 0, "some mutations are harmless, e.g. timestamps");
-        PeFile.read(copy); // restored intact
+        PeImageReader.read(copy); // restored intact
     }
 
     private void runForgeries(Path fixture, List<Forgery> forgeries) throws Exception {
@@ -353,7 +353,7 @@ class PeFileHostileInputTest {
     static PeFormatException expectFormatError(Path file) {
         long start = System.nanoTime();
         try {
-            PeImage image = PeFile.read(file);
+            PeImage image = PeImageReader.read(file);
             return fail(file.getFileName() + " (" + sizeOf(file) + " bytes) parsed without error: " + image);
         } catch (Throwable t) {
             PeFormatException e = assertInstanceOf(

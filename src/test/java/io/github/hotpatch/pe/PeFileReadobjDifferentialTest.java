@@ -39,7 +39,7 @@ class PeFileReadobjDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("images")
     void headersDebugDirectoryAndLoadConfigAgree(String label, Path file) throws Exception {
-        PeImage image = PeFile.read(file);
+        PeImage image = PeImageReader.read(file);
         ReadobjTree readobj = ReadobjTree.of(file, "--file-headers", "--coff-debug-directory", "--coff-load-config");
 
         ReadobjTree fileHeader = readobj.path("ImageFileHeader");
@@ -123,7 +123,7 @@ class PeFileReadobjDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("images")
     void sectionTableAgrees(String label, Path file) throws Exception {
-        PeImage image = PeFile.read(file);
+        PeImage image = PeImageReader.read(file);
         List<ReadobjTree> theirs =
                 ReadobjTree.of(file, "--sections").path("Sections").all("Section");
         assertEquals(theirs.size(), image.sections().size());

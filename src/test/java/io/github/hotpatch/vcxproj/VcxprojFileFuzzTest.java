@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link VcxprojFile#read} on fuzzed project files: a {@link VcxprojFile} or a {@link VcxprojFormatException},
+ * {@link VcxprojFileReader#read} on fuzzed project files: a {@link VcxprojFile} or a {@link VcxprojFormatException},
  * nothing else, within {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap. Seeds are the fixtures in
  * src/test/resources/vcxproj ({@code VcxprojFileFuzzTestInputs/read/}); see FUZZING.md.
  */
@@ -63,7 +63,7 @@ class VcxprojFileFuzzTest {
     void read(byte[] file) throws IOException {
         Path path = projectPath();
         Files.write(path, file);
-        ReaderFuzzing.readOrReject(VcxprojFormatException.class, () -> useEverything(VcxprojFile.read(path)));
+        ReaderFuzzing.readOrReject(VcxprojFormatException.class, () -> useEverything(VcxprojFileReader.read(path)));
     }
 
     /** What the verifier asks of a project, and the messages it would print. */
@@ -94,10 +94,10 @@ class VcxprojFileFuzzTest {
         List<Path> seeds = inputs("seed-");
         assertFalse(seeds.isEmpty(), "no seeds in " + ReaderFuzzing.inputsDir(VcxprojFileFuzzTest.class, METHOD));
         for (Path seed : seeds) {
-            assertFalse(VcxprojFile.read(seed).configurations().isEmpty(), seed::toString);
+            assertFalse(VcxprojFileReader.read(seed).configurations().isEmpty(), seed::toString);
         }
         for (Path rejected : inputs("rejected-")) {
-            assertThrows(VcxprojFormatException.class, () -> VcxprojFile.read(rejected), rejected::toString);
+            assertThrows(VcxprojFormatException.class, () -> VcxprojFileReader.read(rejected), rejected::toString);
         }
     }
 

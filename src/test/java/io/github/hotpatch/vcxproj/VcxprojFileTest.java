@@ -20,7 +20,7 @@ class VcxprojFileTest {
 
     @Test
     void readsDeclaredConfigurationsInFileOrder() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
         assertEquals(List.of(DEBUG_ARM64, RELEASE_ARM64), project.configurations());
         assertEquals(List.of(), project.ignoredConditions());
         LinkSettings release = project.requireLinkSettings("Release|ARM64");
@@ -35,7 +35,7 @@ class VcxprojFileTest {
 
     @Test
     void lowercaseFlagsStayInAdditionalOptions() throws IOException {
-        LinkSettings release = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
+        LinkSettings release = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
                 .requireLinkSettings(RELEASE_ARM64);
         assertEquals(
                 List.of(
@@ -58,7 +58,7 @@ class VcxprojFileTest {
 
     @Test
     void lowercaseFlagsAreProvedByAdditionalOptionsTokens() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
         for (String flag : List.of(
                 "/PROFILE", "/profile", "-Profile", "/hotpatchcompatible", "/pdbinject:mapfile", "/INCREMENTAL:NO")) {
             FlagEvidence evidence = project.linkerFlag(RELEASE_ARM64, flag);
@@ -75,7 +75,7 @@ class VcxprojFileTest {
 
     @Test
     void additionalOptionsTokenOverridesContradictingLinkIncremental() throws IOException {
-        FlagEvidence evidence = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
+        FlagEvidence evidence = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
                 .linkerFlag(RELEASE_ARM64, "/INCREMENTAL:NO");
         assertTrue(evidence.inEffect());
         assertEquals("/incremental:no", evidence.value());
@@ -86,20 +86,20 @@ class VcxprojFileTest {
 
     @Test
     void optIcfIsProvedByEnableComdatFolding() throws IOException {
-        FlagEvidence evidence = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
+        FlagEvidence evidence = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
                 .linkerFlag(RELEASE_ARM64, "/OPT:ICF");
         assertTrue(evidence.inEffect());
         assertEquals(FlagEvidence.Source.LINK_ELEMENT, evidence.source());
         assertEquals("EnableCOMDATFolding", evidence.element());
         assertEquals("true", evidence.value());
-        assertFalse(VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
+        assertFalse(VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"))
                 .linkerFlag(RELEASE_ARM64, "/OPT:NOICF")
                 .inEffect());
     }
 
     @Test
     void debugHasNoneOfTheHotpatchFlags() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-lowercase.vcxproj"));
         for (String flag :
                 List.of("/PROFILE", "/hotpatchcompatible", "/pdbinject:mapfile", "/INCREMENTAL:NO", "/OPT:ICF")) {
             FlagEvidence evidence = project.linkerFlag(DEBUG_ARM64, flag);
@@ -120,7 +120,7 @@ class VcxprojFileTest {
 
     @Test
     void uppercaseFlagsAreProvedByMappedElements() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-uppercase.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-uppercase.vcxproj"));
         LinkSettings release = project.requireLinkSettings(RELEASE_ARM64);
         assertEquals(Optional.of("true"), release.profile());
         assertEquals(Optional.of("false"), release.linkIncremental());
@@ -146,7 +146,7 @@ class VcxprojFileTest {
 
     @Test
     void functionPadMin6IsProvedByCreateHotPatchableImage() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-x64.vcxproj"));
         LinkSettings release = project.requireLinkSettings("Release|x64");
         assertEquals(Optional.of("X64Image"), release.createHotPatchableImage());
         for (String flag : List.of("/FUNCTIONPADMIN:6", "/functionpadmin:6")) {
@@ -165,7 +165,7 @@ class VcxprojFileTest {
     @Test
     void newerGeneratorStyleEmptyElementsAndQuotedOptions() throws IOException {
         LinkSettings release =
-                VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("Release|x64");
+                VcxprojFileReader.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("Release|x64");
         assertEquals(Optional.of(""), release.linkElement("DataExecutionPrevention"));
         assertEquals(
                 List.of("/machine:x64", "/hotpatchcompatible", "/NATVIS:C:/My Files/msquic.natvis"),
@@ -176,8 +176,8 @@ class VcxprojFileTest {
 
     @Test
     void emptyLinkIncrementalUnderIpoProvesNeitherValue() throws IOException {
-        LinkSettings ipo =
-                VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj")).requireLinkSettings("RelWithDebInfo|x64");
+        LinkSettings ipo = VcxprojFileReader.read(Fixtures.vcxproj("msquic-x64.vcxproj"))
+                .requireLinkSettings("RelWithDebInfo|x64");
         assertEquals(Optional.of(""), ipo.linkIncremental());
         FlagEvidence no = ipo.evidenceFor("/INCREMENTAL:NO");
         assertFalse(no.inEffect());
@@ -194,7 +194,7 @@ class VcxprojFileTest {
                   </ItemGroup>
                 </Project>
                 """);
-        LinkSettings release = VcxprojFile.read(file).requireLinkSettings("Release|ARM64");
+        LinkSettings release = VcxprojFileReader.read(file).requireLinkSettings("Release|ARM64");
         assertTrue(release.linkIncrementalByElement());
         FlagEvidence incremental = release.evidenceFor("/INCREMENTAL");
         assertTrue(incremental.inEffect());
@@ -206,14 +206,14 @@ class VcxprojFileTest {
 
     @Test
     void configurationLookupIgnoresCaseLikeMsbuild() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-arm64-uppercase.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-arm64-uppercase.vcxproj"));
         assertTrue(project.linkSettings(ProjectConfiguration.parse("release|arm64"))
                 .isPresent());
     }
 
     @Test
     void missingConfigurationIsNamedWithWhatTheProjectHas() throws IOException {
-        VcxprojFile project = VcxprojFile.read(Fixtures.vcxproj("msquic-x64.vcxproj"));
+        VcxprojFile project = VcxprojFileReader.read(Fixtures.vcxproj("msquic-x64.vcxproj"));
         VcxprojFormatException e =
                 assertThrows(VcxprojFormatException.class, () -> project.requireLinkSettings("Release|ARM64"));
         assertTrue(
@@ -246,7 +246,7 @@ class VcxprojFileTest {
                   </ItemDefinitionGroup>
                 </Project>
                 """);
-        VcxprojFile project = VcxprojFile.read(file);
+        VcxprojFile project = VcxprojFileReader.read(file);
         LinkSettings release = project.requireLinkSettings("Release|ARM64");
         assertEquals(List.of("/base", "/profile"), release.additionalOptions().tokens());
         assertEquals(Optional.empty(), release.profile());

@@ -17,7 +17,7 @@ class VcxprojRejectsBadInputTest {
 
     private static VcxprojFormatException rejected(String fixture) {
         Path file = Fixtures.vcxproj(fixture);
-        VcxprojFormatException e = assertThrows(VcxprojFormatException.class, () -> VcxprojFile.read(file));
+        VcxprojFormatException e = assertThrows(VcxprojFormatException.class, () -> VcxprojFileReader.read(file));
         assertEquals(file, e.file());
         assertTrue(e.getMessage().startsWith(file + ": "), e.getMessage());
         return e;
@@ -76,7 +76,7 @@ class VcxprojRejectsBadInputTest {
 
     @Test
     void missingFileIsAnIoException(@TempDir Path dir) {
-        assertThrows(NoSuchFileException.class, () -> VcxprojFile.read(dir.resolve("absent.vcxproj")));
+        assertThrows(NoSuchFileException.class, () -> VcxprojFileReader.read(dir.resolve("absent.vcxproj")));
     }
 
     @Test
@@ -85,7 +85,7 @@ class VcxprojRejectsBadInputTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(SecureXmlParser.MAX_BYTES + 1); // sparse: costs no disk
         }
-        VcxprojFormatException e = assertThrows(VcxprojFormatException.class, () -> VcxprojFile.read(big));
+        VcxprojFormatException e = assertThrows(VcxprojFormatException.class, () -> VcxprojFileReader.read(big));
         assertTrue(e.getMessage().contains("refusing to parse it"), e.getMessage());
     }
 }

@@ -8,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.pdb.PdbFile;
+import io.github.hotpatch.pdb.PdbFileReader;
 import io.github.hotpatch.pe.DebugEntry;
 import io.github.hotpatch.pe.DebugType;
-import io.github.hotpatch.pe.PeFile;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.profile.LinkerKind;
@@ -82,8 +83,8 @@ class BinaryRulesFixtureTest {
             assertStatus(RuleStatus.PASS, results, id);
         }
         // lld writes no FIXUP data for /PROFILE: neither a PE FIXUP entry nor a stream in the optional debug header
-        PeImage image = PeFile.read(hotpatch.dll());
-        PdbFile pdb = PdbFile.read(hotpatch.pdb());
+        PeImage image = PeImageReader.read(hotpatch.dll());
+        PdbFile pdb = PdbFileReader.read(hotpatch.pdb());
         assertFalse(image.hasDebugEntry(DebugType.FIXUP));
         assertFalse(pdb.hasFixupStream());
         assertStatus(RuleStatus.NOT_APPLICABLE, results, "HP-BIN-007");
@@ -100,8 +101,8 @@ class BinaryRulesFixtureTest {
     @Test
     void messagesNameTheEvidenceRead() throws IOException {
         List<RuleResult> results = check(hotpatch.dll(), Optional.empty(), Arch.ARM64, LLD_ARM64);
-        PeImage image = PeFile.read(hotpatch.dll());
-        PdbFile pdb = PdbFile.read(hotpatch.pdb());
+        PeImage image = PeImageReader.read(hotpatch.dll());
+        PdbFile pdb = PdbFileReader.read(hotpatch.pdb());
 
         String machine = result(results, "HP-BIN-001").message();
         assertTrue(
@@ -166,7 +167,7 @@ class BinaryRulesFixtureTest {
     @Test
     void plainFixtureFailsTheHotpatchBitAndNamesTheMissingFlags() throws IOException {
         List<RuleResult> results = check(plain.dll(), Optional.empty(), Arch.ARM64, LLD_ARM64);
-        assertFalse(PeFile.read(plain.dll()).hasDebugEntry(DebugType.EX_DLLCHARACTERISTICS));
+        assertFalse(PeImageReader.read(plain.dll()).hasDebugEntry(DebugType.EX_DLLCHARACTERISTICS));
         RuleResult bit = result(results, "HP-BIN-002");
         assertEquals(RuleStatus.FAIL, bit.status());
         assertTrue(
@@ -188,7 +189,7 @@ class BinaryRulesFixtureTest {
         List<RuleResult> results = check(x64.dll(), Optional.empty(), Arch.ARM64, LLD_ARM64);
         RuleResult machine = result(results, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, machine.status());
-        assertEquals(0x8664, PeFile.read(x64.dll()).machine().code());
+        assertEquals(0x8664, PeImageReader.read(x64.dll()).machine().code());
         assertTrue(
                 machine.message().contains("0x8664") && machine.message().contains("expected ARM64 (0xAA64)"),
                 machine.message());
@@ -203,9 +204,10 @@ class BinaryRulesFixtureTest {
     void pdbOfAnotherLinkDoesNotMatch(@TempDir Path dir) throws IOException {
         Path dll = VerifyFixtures.copy(hotpatch, dir, true);
         Files.copy(plain.pdb(), dir.resolve("hotpatch.pdb"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        PdbFile other = PdbFile.read(dir.resolve("hotpatch.pdb"));
+        PdbFile other = PdbFileReader.read(dir.resolve("hotpatch.pdb"));
         assertFalse(Arrays.equals(
-                other.guid().bytes(), PeFile.read(dll).codeView().orElseThrow().guid()));
+                other.guid().bytes(),
+                PeImageReader.read(dll).codeView().orElseThrow().guid()));
 
         RuleResult match = result(check(dll, Optional.empty(), Arch.ARM64, LLD_ARM64), "HP-BIN-005");
         assertEquals(RuleStatus.FAIL, match.status());
@@ -235,7 +237,8 @@ class BinaryRulesFixtureTest {
                 "/map",
                 "/pdbaltpath:%_PDB%");
         assertEquals(
-                "altpath.pdb", PeFile.read(alt.dll()).codeView().orElseThrow().pdbPath());
+                "altpath.pdb",
+                PeImageReader.read(alt.dll()).codeView().orElseThrow().pdbPath());
         Path dll = Files.copy(alt.dll(), dir.resolve("altpath.dll"));
 
         BinaryEvidence evidence = BinaryEvidence.collect(dll, Optional.empty());
@@ -264,7 +267,7 @@ class BinaryRulesFixtureTest {
         Path pdb = dir.resolve("hotpatch.pdb");
         byte[] bytes = Files.readAllBytes(pdb);
         Files.write(pdb, Arrays.copyOf(bytes, bytes.length / 2));
-        IOException reader = assertThrows(IOException.class, () -> PdbFile.read(pdb));
+        IOException reader = assertThrows(IOException.class, () -> PdbFileReader.read(pdb));
 
         BinaryEvidence evidence = BinaryEvidence.collect(dll, Optional.empty());
         assertEquals(Optional.of(pdb), evidence.pdbPath());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.hotpatch.pdb.PdbFile;
+import io.github.hotpatch.pdb.PdbFileReader;
 import io.github.hotpatch.testing.NativeFixtures;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +64,7 @@ class LinkerFlagsTest {
     @Test
     void readsTheCommandLineLldRecordedInARealPdb() throws Exception {
         NativeFixtures.Built hotpatch = NativeFixtures.arm64Hotpatch();
-        String cmd = PdbFile.read(hotpatch.pdb()).linkerCommandLine().orElseThrow();
+        String cmd = PdbFileReader.read(hotpatch.pdb()).linkerCommandLine().orElseThrow();
         List<String> tokens = LinkerFlags.tokens(cmd);
         assertEquals(Optional.of("/out:" + hotpatch.dll()), LinkerFlags.findSwitch(tokens, "/OUT"));
         assertEquals(Optional.of("/functionpadmin:8"), LinkerFlags.findSwitch(tokens, "-FUNCTIONPADMIN"));

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.pdb.PdbFile;
-import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.pdb.PdbFileReader;
 import io.github.hotpatch.pe.PeImage;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.pe.RichEntry;
 import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.profile.LinkerKind;
@@ -37,10 +38,10 @@ class LinkerIdentityTest {
     @BeforeAll
     static void read() throws IOException {
         hotpatch = NativeFixtures.arm64Hotpatch();
-        lldImage = PeFile.read(hotpatch.dll());
-        lldPdb = PdbFile.read(hotpatch.pdb());
+        lldImage = PeImageReader.read(hotpatch.dll());
+        lldPdb = PdbFileReader.read(hotpatch.pdb());
         msvcNode = NativeFixtures.msvcArm64Node();
-        msvcImage = PeFile.read(msvcNode);
+        msvcImage = PeImageReader.read(msvcNode);
     }
 
     @Test
@@ -95,7 +96,7 @@ class LinkerIdentityTest {
         int from = (int) msvcImage.richHeader().orElseThrow().offset();
         Arrays.fill(bytes, from, (int) msvcImage.eLfanew(), (byte) 0);
         Path stripped = Files.write(dir.resolve("stripped.node"), bytes);
-        PeImage image = PeFile.read(stripped);
+        PeImage image = PeImageReader.read(stripped);
         assertTrue(image.richHeader().isEmpty());
 
         LinkerIdentity id = LinkerIdentity.of(image, Optional.empty());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.fileapi.FileApiTarget;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.profile.HotpatchProfile;
@@ -36,8 +37,8 @@ class ProjectRulesTest {
 
     @BeforeAll
     static void configure() throws IOException {
-        hotpatch = FileApiReply.read(VerifyFixtures.hotpatchProject());
-        leaky = FileApiReply.read(VerifyFixtures.leakyProject());
+        hotpatch = FileApiReplyReader.read(VerifyFixtures.hotpatchProject());
+        leaky = FileApiReplyReader.read(VerifyFixtures.leakyProject());
     }
 
     private static List<RuleResult> check(FileApiReply reply, HotpatchProfile profile, Optional<Path> vcxproj) {

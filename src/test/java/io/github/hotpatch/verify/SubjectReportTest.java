@@ -29,6 +29,30 @@ class SubjectReportTest {
     }
 
     @Test
+    void violationsAreTheFailedResultsInOrder() {
+        RuleResult first = result(RuleStatus.FAIL);
+        RuleResult second = result(RuleStatus.FAIL);
+        SubjectReport report = subject(List.of(
+                result(RuleStatus.PASS),
+                first,
+                result(RuleStatus.DEVIATION),
+                result(RuleStatus.NOT_APPLICABLE),
+                second));
+        assertEquals(List.of(first, second), report.violations());
+        assertEquals(List.of(), subject(List.of(result(RuleStatus.DEVIATION))).violations());
+    }
+
+    @Test
+    void kindIsParsedFromItsReportName() {
+        assertEquals(SubjectReport.Kind.VARIANT, SubjectReport.Kind.parse("variant"));
+        assertEquals(SubjectReport.Kind.BINARY, SubjectReport.Kind.parse("binary"));
+        assertEquals("binary", SubjectReport.Kind.BINARY.id());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> SubjectReport.Kind.parse("Variant"));
+        assertTrue(e.getMessage().contains("\"variant\" or \"binary\""), e.getMessage());
+    }
+
+    @Test
     void copiesResultsAndFactsDeeplyKeepingOrderAndNulls() {
         List<RuleResult> results = new ArrayList<>(List.of(result(RuleStatus.PASS)));
         List<Object> nested = new ArrayList<>();

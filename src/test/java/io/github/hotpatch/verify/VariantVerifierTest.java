@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.cmake.BuildVariant;
-import io.github.hotpatch.cmake.VariantState;
-import io.github.hotpatch.fileapi.FileApiReply;
-import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.profile.HotpatchProfile;
 import io.github.hotpatch.profile.LinkerKind;
+import io.github.hotpatch.profile.VariantState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class VariantVerifierTest {
 
     @Test
     void builtVariantHasNoFailure() throws Exception {
-        SubjectReport report = verifier.verify(built, VARIANT, "msquic", true);
+        SubjectReport report = verifier.verify(built, VARIANT.name(), "msquic", true);
         assertTrue(report.passed(), report.results().toString());
         assertEquals("arm64_test", report.name());
         assertEquals(SubjectReport.KIND_VARIANT, report.kind());
@@ -82,14 +82,14 @@ class VariantVerifierTest {
                         "HP-BIN-010"),
                 report.results().stream().map(RuleResult::id).toList());
 
-        Path dll = FileApiReply.read(built)
+        Path dll = FileApiReplyReader.read(built)
                 .target("Release", "msquic")
                 .orElseThrow()
                 .primaryArtifact()
                 .orElseThrow();
         assertEquals(built.resolve("Release/msquic.dll"), dll);
         assertEquals(dll.toString(), result(report, "HP-BIN-000").file());
-        assertTrue(PeFile.read(dll).hotpatchCompatible());
+        assertTrue(PeImageReader.read(dll).hotpatchCompatible());
         for (String id : List.of(
                 "HP-PRJ-001",
                 "HP-PRJ-003",
@@ -116,7 +116,7 @@ class VariantVerifierTest {
 
         // Debug was built from the same project without the flags
         Path debugDll = built.resolve("Debug/msquic.dll");
-        assertFalse(PeFile.read(debugDll).hotpatchCompatible());
+        assertFalse(PeImageReader.read(debugDll).hotpatchCompatible());
         RuleResult debug = result(report, "HP-BIN-010");
         assertEquals(RuleStatus.PASS, debug.status(), debug.message());
         assertEquals(debugDll.toString(), debug.file());
@@ -131,7 +131,7 @@ class VariantVerifierTest {
 
     @Test
     void withoutBinariesOnlyTheProjectRulesRun() throws Exception {
-        SubjectReport report = verifier.verify(built, VARIANT, "msquic", false);
+        SubjectReport report = verifier.verify(built, VARIANT.name(), "msquic", false);
         assertEquals(
                 List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
                 report.results().stream().map(RuleResult::id).toList());
@@ -143,7 +143,7 @@ class VariantVerifierTest {
         Path leaky = VerifyFixtures.leakyProject();
         assertFalse(Files.exists(leaky.resolve(VariantState.FILE_NAME)));
         VariantVerifier.NotVerifiable e = assertThrows(
-                VariantVerifier.NotVerifiable.class, () -> verifier.verify(leaky, VARIANT, "msquic", true));
+                VariantVerifier.NotVerifiable.class, () -> verifier.verify(leaky, VARIANT.name(), "msquic", true));
         assertTrue(e.getMessage().startsWith("[arm64_test] "), e.getMessage());
         assertTrue(
                 e.getMessage().contains(VariantState.FILE_NAME)
@@ -154,8 +154,8 @@ class VariantVerifierTest {
     @Test
     void missingReplyIsNotVerifiable(@TempDir Path dir) throws IOException {
         state(Arch.ARM64, true).write(dir);
-        VariantVerifier.NotVerifiable e =
-                assertThrows(VariantVerifier.NotVerifiable.class, () -> verifier.verify(dir, VARIANT, "msquic", true));
+        VariantVerifier.NotVerifiable e = assertThrows(
+                VariantVerifier.NotVerifiable.class, () -> verifier.verify(dir, VARIANT.name(), "msquic", true));
         assertTrue(e.getMessage().startsWith("[arm64_test] "), e.getMessage());
         assertTrue(e.getMessage().contains("no CMake File API reply"), e.getMessage());
     }
@@ -163,7 +163,7 @@ class VariantVerifierTest {
     @Test
     void hotpatchOffFailsTheProjectRule() throws Exception {
         state(Arch.ARM64, false).write(scratch);
-        SubjectReport report = verifier.verify(scratch, VARIANT, "msquic", false);
+        SubjectReport report = verifier.verify(scratch, VARIANT.name(), "msquic", false);
         assertEquals(1, report.results().size());
         RuleResult r = result(report, "HP-PRJ-001");
         assertEquals(RuleStatus.FAIL, r.status());
@@ -174,7 +174,7 @@ class VariantVerifierTest {
     @Test
     void stateOfAnotherArchFailsTheMachineRule() throws Exception {
         state(Arch.X64, true).write(scratch);
-        SubjectReport report = verifier.verify(scratch, VARIANT, "msquic", true);
+        SubjectReport report = verifier.verify(scratch, VARIANT.name(), "msquic", true);
         assertEquals("x64", report.arch());
         RuleResult machine = result(report, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, machine.status());
@@ -194,7 +194,7 @@ class VariantVerifierTest {
         assertTrue(Files.isRegularFile(dll));
         Files.delete(dll);
         state(Arch.ARM64, true).write(dir);
-        SubjectReport report = verifier.verify(dir, VARIANT, "msquic", true);
+        SubjectReport report = verifier.verify(dir, VARIANT.name(), "msquic", true);
         RuleResult builtRule = result(report, "HP-BIN-000");
         assertEquals(RuleStatus.FAIL, builtRule.status());
         assertTrue(builtRule.message().contains(dll + " does not exist"), builtRule.message());
@@ -210,7 +210,7 @@ class VariantVerifierTest {
 
         // a Release "DLL" that is no PE image is reported, not thrown
         Files.writeString(dll, "not a PE image");
-        SubjectReport garbage = verifier.verify(dir, VARIANT, "msquic", true);
+        SubjectReport garbage = verifier.verify(dir, VARIANT.name(), "msquic", true);
         assertEquals(RuleStatus.PASS, result(garbage, "HP-BIN-000").status());
         RuleResult unreadable = result(garbage, "HP-BIN-001");
         assertEquals(RuleStatus.FAIL, unreadable.status());

@@ -1,7 +1,5 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.profile;
 
-import io.github.hotpatch.profile.Arch;
-import io.github.hotpatch.profile.LinkerKind;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

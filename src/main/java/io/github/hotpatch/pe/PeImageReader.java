@@ -18,12 +18,12 @@ import java.util.Optional;
  * {@link PeFormatException}. Two things only produce a {@linkplain PeImage#warnings() warning}: a damaged Rich
  * header (informational, the loader ignores it) and CODEVIEW records that are not RSDS or not NUL-terminated.
  */
-public final class PeFile {
+public final class PeImageReader {
 
     /** The Rich header sits just before e_lfanew; real ones are a few hundred bytes. Larger stubs are not scanned further. */
     static final int MAX_STUB_READ = 64 * 1024;
 
-    private PeFile() {}
+    private PeImageReader() {}
 
     public static PeImage read(Path file) throws IOException {
         try (BoundedReader reader = BoundedReader.open(file)) {
@@ -31,18 +31,20 @@ public final class PeFile {
             Headers headers = new HeaderParser(reader, warnings).parse();
             boolean plus = headers.optional().isPe32Plus();
             long directoriesAt = headers.eLfanew()
-                    + 4
+                    + HeaderParser.PE_SIGNATURE_SIZE
                     + CoffHeader.SIZE
                     + (plus ? HeaderParser.PE32_PLUS_FIXED_SIZE : HeaderParser.PE32_FIXED_SIZE);
             RvaMapper mapper =
                     new RvaMapper(file, headers.sections(), headers.optional().sizeOfHeaders());
 
             List<DebugEntry> debug = new DebugDirectoryParser(reader, mapper, warnings)
-                    .parse(headers.directories().get(DataDirectory.DEBUG), directoriesAt + 8L * DataDirectory.DEBUG);
+                    .parse(
+                            headers.directories().get(DataDirectory.DEBUG),
+                            directoriesAt + (long) HeaderParser.DATA_DIRECTORY_SIZE * DataDirectory.DEBUG);
             Optional<LoadConfig> loadConfig = new LoadConfigParser(reader, mapper)
                     .parse(
                             headers.directories().get(DataDirectory.LOAD_CONFIG),
-                            directoriesAt + 8L * DataDirectory.LOAD_CONFIG,
+                            directoriesAt + (long) HeaderParser.DATA_DIRECTORY_SIZE * DataDirectory.LOAD_CONFIG,
                             plus);
             Optional<RichHeader> rich = Optional.empty();
             if (headers.eLfanew() > HeaderParser.DOS_HEADER_SIZE) {

@@ -1,4 +1,4 @@
-package io.github.hotpatch.cmake;
+package io.github.hotpatch.profile;
 
 import java.util.Map;
 
@@ -8,12 +8,12 @@ import java.util.Map;
  * for a {@code new Date().toString()} nobody reads (about 7 ms of a cold configure goal). Readable by
  * {@link java.util.Properties#load}; every character outside printable ASCII is written as a {@code \\uXXXX} escape.
  */
-final class PropertiesText {
+public final class PropertiesText {
 
     private PropertiesText() {}
 
     /** {@code # comment}, then one {@code key=value} line per entry, in the map's order. */
-    static String of(String comment, Map<String, String> entries) {
+    public static String of(String comment, Map<String, String> entries) {
         StringBuilder sb = new StringBuilder("#");
         escape(sb, comment.replace('\n', ' ').replace('\r', ' '), false, true);
         sb.append('\n');

@@ -19,7 +19,7 @@ import org.w3c.dom.Node;
  * {@code <Link>} item definitions in file order, later definitions overriding earlier ones, each kept
  * only for the configurations its {@code Condition}s select.
  */
-final class VcxprojReader {
+public final class VcxprojFileReader {
 
     private enum Kind {
         PROPERTY,
@@ -35,12 +35,16 @@ final class VcxprojReader {
     private final List<Definition> definitions = new ArrayList<>();
     private final Set<String> ignoredConditions = new LinkedHashSet<>();
 
-    private VcxprojReader(Path file, String namespace) {
+    private VcxprojFileReader(Path file, String namespace) {
         this.file = file;
         this.namespace = namespace;
     }
 
-    static VcxprojFile read(Path file) throws IOException {
+    /**
+     * Reads {@code file}. Malformed or non-project content, a DOCTYPE, an empty file, or a project
+     * without {@code ProjectConfiguration} items give a {@link VcxprojFormatException}.
+     */
+    public static VcxprojFile read(Path file) throws IOException {
         Document document = SecureXmlParser.parse(file);
         Element root = document.getDocumentElement();
         String ns = root.getNamespaceURI();
@@ -51,7 +55,7 @@ final class VcxprojReader {
                             + VcxprojFile.MSBUILD_NAMESPACE + "\">, found <" + root.getTagName() + ">"
                             + (ns == null ? "" : " in namespace " + ns));
         }
-        VcxprojReader reader = new VcxprojReader(file, ns);
+        VcxprojFileReader reader = new VcxprojFileReader(file, ns);
         reader.collect(root);
         return reader.evaluate();
     }
