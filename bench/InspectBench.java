@@ -1,5 +1,5 @@
-import io.github.hotpatch.pdb.PdbFile;
-import io.github.hotpatch.pe.PeFile;
+import io.github.hotpatch.pdb.PdbFileReader;
+import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.verify.Inspector;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -103,8 +103,8 @@ public final class InspectBench {
         System.out.println("bytes " + bytes.get("image") + " " + bytes.get("imageSize") + " " + bytes.get("pdb") + " "
                 + bytes.get("pdbSize"));
         // The readers' own counters, read directly, as a cross-check of the report's figures.
-        System.out.println("readers " + PeFile.read(dll).bytesRead() + " "
-                + PdbFile.read(pdb).bytesRead());
+        System.out.println("readers " + PeImageReader.read(dll).bytesRead() + " "
+                + PdbFileReader.read(pdb).bytesRead());
         System.out.println(
                 "heap " + Runtime.getRuntime().maxMemory() + " " + usedBefore + " " + usedHolding + " " + peak);
         System.out.println("ready " + result.ready());
