@@ -209,9 +209,14 @@ final class InspectCommand implements Command {
         }
     }
 
+    /**
+     * Relative paths are made absolute against the working directory, as Maven does for the goal's File parameters
+     * (against the base directory), so that the reports name the same files.
+     */
     private static Path path(String name, String value) throws UsageException {
         try {
-            return Path.of(value);
+            Path path = Path.of(value);
+            return path.isAbsolute() ? path : path.toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
             throw new UsageException(name + ": not a path: " + value + " (" + e.getReason() + ")");
         }

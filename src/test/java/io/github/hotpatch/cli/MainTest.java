@@ -100,7 +100,9 @@ class MainTest {
     void helpAfterDoubleDashIsAPath() {
         Run r = run("inspect", "--", "--help");
         assertEquals(Main.ERROR, r.exit());
-        assertEquals(List.of("hotpatch inspect: --help: no such file or directory"), r.errLines());
+        assertEquals(
+                List.of("hotpatch inspect: " + Path.of("--help").toAbsolutePath() + ": no such file or directory"),
+                r.errLines());
     }
 
     @ParameterizedTest
@@ -168,6 +170,19 @@ class MainTest {
         assertEquals(Main.ERROR, r.exit());
         assertEquals(List.of("hotpatch inspect: " + missing + ": no such file or directory"), r.errLines());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void relativePath_isReportedAbsolute_asMavenHandsItToTheGoal() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path relative = cwd.relativize(hotpatch.dll());
+        assertFalse(relative.isAbsolute());
+        Path json = dir.resolve("r.json");
+        Run r = run("inspect", "--report", json.toString(), "./" + relative);
+        assertEquals(Main.OK, r.exit(), r.err());
+        assertEquals(
+                hotpatch.dll().toString(),
+                new ObjectMapper().readTree(json.toFile()).get("file").asText());
     }
 
     @Test
