@@ -27,7 +27,8 @@ final class InspectCommand implements Command {
             Optional<Path> report,
             Optional<Path> sarif,
             Optional<Path> junit,
-            boolean failOnViolation) {}
+            boolean failOnViolation,
+            int threads) {}
 
     @Override
     public String name() {
@@ -52,6 +53,8 @@ final class InspectCommand implements Command {
                 + "  --sarif F             write SARIF 2.1.0\n"
                 + "  --junit F             write JUnit XML\n"
                 + "  --fail-on-violation   exit 1 when the verdict is NOT_READY\n"
+                + "  --threads N           threads reading a directory's or zip's files (default: one per\n"
+                + "                        core, at most one per " + Inspector.FILES_PER_WORKER + " files)\n"
                 + "  --help                this text\n\n"
                 + "Exit codes: 0 ready, or reported without --fail-on-violation; 1 NOT_READY with\n"
                 + "--fail-on-violation; 2 unreadable input or bad usage (one line on stderr names it).\n";
@@ -110,7 +113,7 @@ final class InspectCommand implements Command {
 
     /** One PATH: the goal's result as it is. Several: their subjects and unreadable files in PATH order. */
     static Inspector.Result inspect(Options options) throws IOException {
-        Inspector inspector = new Inspector();
+        Inspector inspector = new Inspector(options.threads());
         if (options.paths().size() == 1) {
             return inspector.inspect(options.paths().get(0), options.pdb(), options.arch());
         }
@@ -132,6 +135,7 @@ final class InspectCommand implements Command {
         Path sarif = null;
         Path junit = null;
         boolean failOnViolation = false;
+        Integer threads = null;
         boolean optionsEnded = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -157,7 +161,7 @@ final class InspectCommand implements Command {
                     }
                     failOnViolation = true;
                 }
-                case "--pdb", "--arch", "--report", "--sarif", "--junit" -> {
+                case "--pdb", "--arch", "--report", "--sarif", "--junit", "--threads" -> {
                     if (value == null) {
                         if (i + 1 >= args.size()) {
                             throw new UsageException(name + " needs a value");
@@ -172,6 +176,7 @@ final class InspectCommand implements Command {
                         case "--arch" -> arch = once(name, arch, arch(value));
                         case "--report" -> report = once(name, report, path(name, value));
                         case "--sarif" -> sarif = once(name, sarif, path(name, value));
+                        case "--threads" -> threads = once(name, threads, threads(value));
                         default -> junit = once(name, junit, path(name, value));
                     }
                 }
@@ -191,7 +196,8 @@ final class InspectCommand implements Command {
                 Optional.ofNullable(report),
                 Optional.ofNullable(sarif),
                 Optional.ofNullable(junit),
-                failOnViolation);
+                failOnViolation,
+                threads == null ? 0 : threads);
     }
 
     private static <T> T once(String name, T previous, T value) throws UsageException {
@@ -199,6 +205,19 @@ final class InspectCommand implements Command {
             throw new UsageException(name + " given twice");
         }
         return value;
+    }
+
+    private static int threads(String value) throws UsageException {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        if (n < 1 || n > 256) {
+            throw new UsageException("--threads: expected a number from 1 to 256, not " + value);
+        }
+        return n;
     }
 
     private static Arch arch(String value) throws UsageException {

@@ -87,8 +87,14 @@ class MainTest {
     void commandHelp_listsEveryOption() {
         Run r = run("inspect", "--help");
         assertEquals(Main.OK, r.exit());
-        for (String option :
-                List.of("--pdb F", "--arch ARM64|x64", "--report F", "--sarif F", "--junit F", "--fail-on-violation")) {
+        for (String option : List.of(
+                "--pdb F",
+                "--arch ARM64|x64",
+                "--report F",
+                "--sarif F",
+                "--junit F",
+                "--fail-on-violation",
+                "--threads N")) {
             assertTrue(r.out().contains(option), option + " in " + r.out());
         }
         assertEquals(r.out(), run("help", "inspect").out());
@@ -120,6 +126,8 @@ class MainTest {
                 "inspect --pdb a.pdb a.dll b.dll|hotpatch inspect: --pdb names the PDB of one file",
                 "inspect --fail-on-violation=yes x.dll|hotpatch inspect: --fail-on-violation takes no value",
                 "help frobnicate|hotpatch: unknown command \"frobnicate\"",
+                "inspect --threads 0 x.dll|hotpatch inspect: --threads: expected a number from 1 to 256, not 0",
+                "inspect --threads many x.dll|hotpatch inspect: --threads: expected a number from 1 to 256, not many",
             })
     void badUsage_isOneLineAndExitTwo(String commandLine, String expectedStart) {
         String[] args = commandLine.isEmpty() ? new String[0] : commandLine.split(" ");
@@ -154,6 +162,27 @@ class MainTest {
         assertEquals(Main.NOT_READY, strict.exit());
         assertEquals(1, strict.errLines().size(), strict.err());
         assertTrue(strict.err().startsWith("hotpatch inspect: NOT_READY: plain.dll HP-BIN-"), strict.err());
+    }
+
+    @Test
+    void threads_sameReportAsOneThread() throws IOException {
+        Path tree = dir.resolve("tree");
+        for (int i = 0; i < 10; i++) {
+            Path sub = Files.createDirectories(tree.resolve("d" + i));
+            Files.copy(hotpatch.dll(), sub.resolve("hotpatch.dll"));
+            Files.copy(hotpatch.pdb(), sub.resolve("hotpatch.pdb"));
+            Files.copy(plain.dll(), sub.resolve("plain.dll"));
+        }
+        Run one = run(
+                "inspect", "--threads", "1", "--report", dir.resolve("one.json").toString(), tree.toString());
+        Run two = run(
+                "inspect", "--threads=2", "--report", dir.resolve("two.json").toString(), tree.toString());
+        assertEquals(Main.OK, one.exit(), one.err());
+        assertEquals(Main.OK, two.exit(), two.err());
+        assertEquals(Files.readString(dir.resolve("one.json")), Files.readString(dir.resolve("two.json")));
+        assertEquals(
+                20,
+                new ObjectMapper().readTree(dir.resolve("two.json").toFile()).size());
     }
 
     @Test
