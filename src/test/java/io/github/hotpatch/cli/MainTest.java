@@ -269,4 +269,24 @@ class MainTest {
         assertEquals(2, xml.getElementsByTagName("testsuite").getLength());
         assertTrue(xml.getElementsByTagName("failure").getLength() >= 1, "plain.dll fails a rule");
     }
+
+    /** The command's door imports no Maven API and no mojo: it must run from the jar alone (IT cli-java-jar runs it). */
+    @Test
+    void cliPackage_importsNothingFromMaven() throws IOException {
+        Path dir = Path.of("src/main/java/io/github/hotpatch/cli");
+        List<Path> sources;
+        try (var files = Files.list(dir)) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
+        assertTrue(sources.size() >= 4, sources.toString());
+        for (Path source : sources) {
+            for (String line : Files.readAllLines(source)) {
+                assertFalse(
+                        line.startsWith("import org.apache.maven")
+                                || line.startsWith("import org.codehaus")
+                                || line.startsWith("import io.github.hotpatch.maven"),
+                        source + ": " + line);
+            }
+        }
+    }
 }
