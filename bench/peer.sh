@@ -106,11 +106,12 @@ peer_pom() {
 </project>
 POMEOF
   # The peer and what it needs, into the private local repository (online once; every measured run is offline).
-  if ! "${MVN[@]}" -q -f "$B/cmp-pom.xml" help:describe "-Dplugin=$CMP:$CMP_VERSION" >/dev/null 2>&1; then
+  if [ ! -f "$OUT/cmp-$CMP_VERSION.resolved" ]; then
     log "resolving $CMP:$CMP_VERSION from Maven Central"
     "$ROOT/mvnw" -B -q "-Dmaven.repo.local=$M2_HEAD" "-Dmaven.repo.local.tail=$M2_TAIL" \
       dependency:get "-Dartifact=$CMP:$CMP_VERSION" >"$B/logs/cmp-resolve.log" 2>&1 \
       || die "cannot resolve $CMP:$CMP_VERSION, see $B/logs/cmp-resolve.log"
+    touch "$OUT/cmp-$CMP_VERSION.resolved"
   fi
 }
 
