@@ -10,6 +10,7 @@ import io.github.hotpatch.vcxproj.VcxprojLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,11 +19,18 @@ public final class VariantBuilder {
     private final HostTools host;
     private final ToolRunner runner;
     private final BuildLog log;
+    private final int cores;
 
     public VariantBuilder(HostTools host, ToolRunner runner, BuildLog log) {
+        this(host, runner, log, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param cores the cores the variants running at once share (tests pass a fixed number) */
+    VariantBuilder(HostTools host, ToolRunner runner, BuildLog log, int cores) {
         this.host = host;
         this.runner = runner;
         this.log = log;
+        this.cores = cores;
     }
 
     public void buildAll(BuildRequest request) throws ToolException {
@@ -34,6 +42,8 @@ public final class VariantBuilder {
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
         }
+        int jobs = jobsPerBuild(
+                cores, Math.min(options.parallel(), request.variants().size()));
         ParallelTasks.run(
                 request.variants(),
                 options.parallel(),
@@ -44,12 +54,21 @@ public final class VariantBuilder {
                         options.lockWait(),
                         log,
                         () -> {
-                            build(request, variant);
+                            build(request, variant, jobs);
                             return null;
                         }));
     }
 
-    void build(BuildRequest request, BuildVariant variant) throws ToolException {
+    /**
+     * The {@code --parallel} each {@code cmake --build} gets when {@code atOnce} variants build at the same time: its
+     * share of the cores, at least 1, so that two Ninjas do not each start cores + 2 jobs on the same cores. 0 (no
+     * {@code --parallel}, the build tool's own default) when only one variant runs.
+     */
+    static int jobsPerBuild(int cores, int atOnce) {
+        return atOnce <= 1 ? 0 : Math.max(1, cores / atOnce);
+    }
+
+    void build(BuildRequest request, BuildVariant variant, int jobs) throws ToolException {
         Path dir = request.buildDirectory().resolve(variant.name());
         // Again, now under the variant's lock: another build may have changed the directory since buildAll looked.
         requireConfigured(dir, variant);
@@ -59,7 +78,7 @@ public final class VariantBuilder {
                         findProject(dir, request.target(), variant),
                         request.buildConfig(),
                         variant.arch().platform)
-                : cmakeBuildCommand(request.cmakeExecutable(), dir, request.buildConfig(), request.target());
+                : cmakeBuildCommand(request.cmakeExecutable(), dir, request.buildConfig(), request.target(), jobs);
         ToolRun run = ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout());
         log.info("[" + variant.name() + "] " + run.displayCommand());
         runner.runChecked(run, log.prefixed(variant.name()));
@@ -74,9 +93,21 @@ public final class VariantBuilder {
     }
 
     public static List<String> cmakeBuildCommand(String cmake, Path dir, String config, String target) {
-        return target.isBlank()
-                ? List.of(cmake, "--build", dir.toString(), "--config", config)
-                : List.of(cmake, "--build", dir.toString(), "--config", config, "--target", target);
+        return cmakeBuildCommand(cmake, dir, config, target, 0);
+    }
+
+    /** As above, with {@code --parallel jobs} when {@code jobs > 0} (see {@link #jobsPerBuild}). */
+    public static List<String> cmakeBuildCommand(String cmake, Path dir, String config, String target, int jobs) {
+        List<String> command = new ArrayList<>(List.of(cmake, "--build", dir.toString(), "--config", config));
+        if (!target.isBlank()) {
+            command.add("--target");
+            command.add(target);
+        }
+        if (jobs > 0) {
+            command.add("--parallel");
+            command.add(Integer.toString(jobs));
+        }
+        return List.copyOf(command);
     }
 
     private Path msbuild(BuildRequest request, BuildVariant variant) throws ToolException {

@@ -1,19 +1,10 @@
 package io.github.hotpatch.maven;
 
 import io.github.hotpatch.profile.Arch;
-import io.github.hotpatch.report.ConsoleTable;
-import io.github.hotpatch.report.JsonReport;
+import io.github.hotpatch.report.InspectOutput;
 import io.github.hotpatch.verify.Inspector;
-import io.github.hotpatch.verify.RuleResult;
-import io.github.hotpatch.verify.SubjectReport;
-import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -61,53 +52,27 @@ public class InspectMojo extends AbstractMojo {
             result = new Inspector()
                     .inspect(file.toPath(), Optional.ofNullable(pdb).map(File::toPath), expected);
         } catch (IOException e) {
-            throw new MojoExecutionException(oneLine(e.getMessage()), e);
+            throw new MojoExecutionException(InspectOutput.oneLine(e.getMessage()), e);
         }
         writeReport(result);
-        new ConsoleTable().render(result.subjects()).forEach(getLog()::info);
-        for (UnreadableSubject u : result.unreadable()) {
-            getLog().error("unreadable: " + u.file() + ": " + oneLine(u.error()));
-        }
-        for (SubjectReport s : result.subjects()) {
-            getLog().info(s.name() + ": " + JsonReport.verdict(s));
-        }
+        InspectOutput.table(result).forEach(getLog()::info);
+        InspectOutput.unreadable(result).forEach(getLog()::error);
+        InspectOutput.verdicts(result).forEach(getLog()::info);
         getLog().info("Report: " + report);
-        if (!result.unreadable().isEmpty()) {
-            throw new MojoExecutionException(result.unreadable().size() + " file(s) could not be read, first: "
-                    + result.unreadable().get(0).file() + ": "
-                    + oneLine(result.unreadable().get(0).error()));
+        String unreadable = InspectOutput.unreadableSummary(result);
+        if (unreadable != null) {
+            throw new MojoExecutionException(unreadable);
         }
         if (failOnViolation && !result.ready()) {
-            List<String> failing = new ArrayList<>();
-            for (SubjectReport s : result.subjects()) {
-                for (RuleResult r : s.violations()) {
-                    failing.add(s.name() + " " + r.id());
-                }
-            }
-            throw new MojoFailureException("NOT_READY: " + String.join(", ", failing));
+            throw new MojoFailureException(InspectOutput.notReadySummary(result));
         }
     }
 
     private void writeReport(Inspector.Result result) throws MojoExecutionException {
-        Path out = report.toPath();
         try {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
-            }
-            try (OutputStream stream = Files.newOutputStream(out)) {
-                JsonReport json = new JsonReport();
-                if (result.single()) {
-                    json.write(result.subjects().get(0), stream);
-                } else {
-                    json.writeArray(result.subjects(), result.unreadable(), stream);
-                }
-            }
+            InspectOutput.writeJson(result, report.toPath());
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + out + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("cannot write " + report + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 }

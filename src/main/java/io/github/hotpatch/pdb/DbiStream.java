@@ -276,16 +276,18 @@ public record DbiStream(
             if (in.remaining() < 64) {
                 throw in.fail(at, record + ": " + in.remaining() + " bytes left, a record needs at least 64");
             }
-            in.skip(4, record + " unused field");
-            in.skip(28, record + " section contribution");
-            int flags = in.u16(record + " flags");
+            // The 64 bytes checked above hold every fixed field, so these reads cannot fail: constant labels, not
+            // a string built per field of each of a PDB's thousands of records.
+            in.skip(4, "module info record unused field");
+            in.skip(28, "module info record section contribution");
+            int flags = in.u16("module info record flags");
             long streamAt = in.position();
-            int symbolStream = in.u16(record + " symbol stream");
-            long symbolByteSize = in.u32(record + " symbol byte size");
-            long c11ByteSize = in.u32(record + " C11 byte size");
-            long c13ByteSize = in.u32(record + " C13 byte size");
-            int sourceFileCount = in.u16(record + " source file count");
-            in.skip(2 + 4 + 4 + 4, record + " name indices");
+            int symbolStream = in.u16("module info record symbol stream");
+            long symbolByteSize = in.u32("module info record symbol byte size");
+            long c11ByteSize = in.u32("module info record C11 byte size");
+            long c13ByteSize = in.u32("module info record C13 byte size");
+            int sourceFileCount = in.u16("module info record source file count");
+            in.skip(2 + 4 + 4 + 4, "module info record name indices");
             String moduleName = in.cString(record + " module name");
             String objectName = in.cString(record + " object file name");
             long padding = (4 - in.position() % 4) % 4;

@@ -8,9 +8,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip. */
 public final class Inspector {
+
+    private final int threads;
+
+    /** Reads a directory's or zip's files on one thread per core (see {@link #workers}). */
+    public Inspector() {
+        this(0);
+    }
+
+    /** @param threads how many threads read a directory's or zip's files; 0 = one per core, 1 = this thread only */
+    public Inspector(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must not be negative, not " + threads);
+        }
+        this.threads = threads;
+    }
 
     /** What was inspected: one subject per readable PE file, one entry per unreadable one. */
     public record Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
@@ -54,24 +71,100 @@ public final class Inspector {
     }
 
     private Result many(Path root, Optional<Arch> arch, String label) throws IOException {
-        List<SubjectReport> subjects = new ArrayList<>();
-        List<UnreadableSubject> unreadable = new ArrayList<>();
-        for (Path file : ArtifactScanner.candidates(root)) {
-            String name = root.relativize(file).toString();
-            try {
-                BinaryEvidence evidence = BinaryEvidence.collect(file, Optional.empty());
-                SubjectReport subject = BinaryInspection.inspect(name, evidence, arch, Optional.empty());
-                subjects.add(label.endsWith("!") ? inZip(subject, label + "/" + name) : subject);
-            } catch (IOException e) {
-                // One damaged file gets its own entry; the rest of the artifact is still checked.
-                unreadable.add(new UnreadableSubject(
-                        label.endsWith("!") ? label + "/" + name : file.toString(),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            }
-        }
-        if (subjects.isEmpty() && unreadable.isEmpty()) {
+        List<Path> files = ArtifactScanner.candidates(root);
+        if (files.isEmpty()) {
             throw new IOException(label + ": no PE files (.dll, .exe, .node, .sys or files starting with MZ) found");
         }
+        Object[] outcomes = new Object[files.size()];
+        int workers = workers(threads, files.size());
+        if (workers <= 1) {
+            for (int i = 0; i < outcomes.length; i++) {
+                outcomes[i] = one(root, files.get(i), arch, label);
+            }
+        } else {
+            readInParallel(root, files, arch, label, outcomes, workers);
+        }
+        List<SubjectReport> subjects = new ArrayList<>();
+        List<UnreadableSubject> unreadable = new ArrayList<>();
+        for (Object outcome : outcomes) {
+            if (outcome instanceof SubjectReport subject) {
+                subjects.add(subject);
+            } else {
+                unreadable.add((UnreadableSubject) outcome);
+            }
+        }
         return new Result(false, subjects, unreadable);
+    }
+
+    /** One file's subject, or its unreadable entry: one damaged file does not stop the rest of the artifact. */
+    private static Object one(Path root, Path file, Optional<Arch> arch, String label) {
+        String name = root.relativize(file).toString();
+        try {
+            BinaryEvidence evidence = BinaryEvidence.collect(file, Optional.empty());
+            SubjectReport subject = BinaryInspection.inspect(name, evidence, arch, Optional.empty());
+            return label.endsWith("!") ? inZip(subject, label + "/" + name) : subject;
+        } catch (IOException e) {
+            return new UnreadableSubject(
+                    label.endsWith("!") ? label + "/" + name : file.toString(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /**
+     * How many threads read a directory's files: {@code threads} when set, else one per core but no more than one per
+     * {@value #FILES_PER_WORKER} files (a thread and its warm-up cost more than a few small files take).
+     */
+    static int workers(int threads, int files) {
+        int wanted = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(wanted, threads > 0 ? files : files / FILES_PER_WORKER));
+    }
+
+    public static final int FILES_PER_WORKER = 8;
+
+    /** Files taken in order from a shared counter by this thread and {@code workers - 1} others; slots keep the order. */
+    private static void readInParallel(
+            Path root, List<Path> files, Optional<Arch> arch, String label, Object[] outcomes, int workers)
+            throws IOException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> crash = new AtomicReference<>();
+        Runnable work = () -> {
+            try {
+                for (int i = next.getAndIncrement();
+                        i < outcomes.length && crash.get() == null;
+                        i = next.getAndIncrement()) {
+                    outcomes[i] = one(root, files.get(i), arch, label);
+                }
+            } catch (RuntimeException | Error e) {
+                crash.compareAndSet(null, e);
+            }
+        };
+        Thread[] helpers = new Thread[workers - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(work, "hotpatch-inspect-" + (t + 1));
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        work.run();
+        try {
+            for (Thread helper : helpers) {
+                helper.join();
+            }
+        } catch (InterruptedException e) {
+            crash.compareAndSet(null, e);
+            for (Thread helper : helpers) {
+                helper.interrupt();
+            }
+            Thread.currentThread().interrupt();
+        }
+        Throwable failed = crash.get();
+        if (failed instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failed instanceof Error err) {
+            throw err;
+        }
+        if (failed != null) {
+            throw new IOException(label + ": interrupted while reading", failed);
+        }
     }
 }

@@ -131,4 +131,78 @@ class VariantBuilderStandInTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("error: undefined symbol"), e.getMessage());
     }
+
+    @Test
+    void jobsPerBuild_sharesTheCoresBetweenTheVariantsRunningAtOnce() {
+        assertEquals(0, VariantBuilder.jobsPerBuild(2, 1), "one variant at a time: the build tool's own default");
+        assertEquals(0, VariantBuilder.jobsPerBuild(16, 1));
+        assertEquals(1, VariantBuilder.jobsPerBuild(2, 2));
+        assertEquals(1, VariantBuilder.jobsPerBuild(3, 2));
+        assertEquals(2, VariantBuilder.jobsPerBuild(4, 2));
+        assertEquals(2, VariantBuilder.jobsPerBuild(8, 3));
+        assertEquals(1, VariantBuilder.jobsPerBuild(1, 2), "never less than one job");
+        assertEquals(1, VariantBuilder.jobsPerBuild(2, 4));
+    }
+
+    /**
+     * A stand-in cmake that writes its arguments into the build directory it is given ({@code --build DIR}), so that
+     * variants building at the same time do not write into one record.
+     */
+    private Path perDirectoryCMake() throws Exception {
+        Path exe = Files.createDirectories(dir.resolve("tools")).resolve("cmake");
+        Files.writeString(exe, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$2/cmake.args\"\n");
+        Files.setPosixFilePermissions(exe, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return exe;
+    }
+
+    private List<String> buildBothVariants(int parallel, int cores) throws Exception {
+        Path schannel = configured("arm64_schannel");
+        Path openssl = configured("arm64_openssl");
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                "Release",
+                "msquic",
+                Builder.CMAKE,
+                perDirectoryCMake().toString(),
+                Optional.empty(),
+                Optional.empty());
+        new VariantBuilder(
+                        new StandInHost(false, dir.resolve("tools"), null), new ToolRunner(), new RecordingLog(), cores)
+                .buildAll(request, new RunOptions(parallel, false, java.time.Duration.ofSeconds(5)));
+        List<String> first = Files.readAllLines(schannel.resolve("cmake.args"));
+        assertEquals(
+                first.subList(2, first.size()),
+                Files.readAllLines(openssl.resolve("cmake.args")).subList(2, first.size()),
+                "both variants get the same share");
+        return first;
+    }
+
+    @Test
+    void twoVariantsAtOnce_eachBuildGetsItsShareOfTheCores() throws Exception {
+        assertEquals(
+                List.of(
+                        "--build",
+                        dir.resolve("build/arm64_schannel").toString(),
+                        "--config",
+                        "Release",
+                        "--target",
+                        "msquic",
+                        "--parallel",
+                        "2"),
+                buildBothVariants(2, 4));
+    }
+
+    @Test
+    void twoVariantsAtOnceOnTwoCores_oneJobEach() throws Exception {
+        List<String> args = buildBothVariants(2, 2);
+        assertEquals(List.of("--parallel", "1"), args.subList(args.size() - 2, args.size()));
+    }
+
+    @Test
+    void oneVariantAtATime_leavesTheBuildToolAlone() throws Exception {
+        List<String> args = buildBothVariants(1, 2);
+        assertEquals("msquic", args.get(args.size() - 1), args.toString());
+        assertTrue(!args.contains("--parallel"), args.toString());
+    }
 }

@@ -216,4 +216,37 @@ class InspectorTest {
             return s.sorted().toList();
         }
     }
+
+    @Test
+    void workers_oneThreadPerCoreAtMostOnePerEightFiles() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(1, Inspector.workers(0, 1));
+        assertEquals(1, Inspector.workers(0, Inspector.FILES_PER_WORKER - 1));
+        assertEquals(Math.min(cores, 2), Inspector.workers(0, 2 * Inspector.FILES_PER_WORKER));
+        assertEquals(cores, Inspector.workers(0, 1000 * Inspector.FILES_PER_WORKER));
+        assertEquals(1, Inspector.workers(1, 1000), "asked for one: this thread only");
+        assertEquals(3, Inspector.workers(3, 3), "asked for: as many, never more than files");
+        assertEquals(2, Inspector.workers(3, 2));
+    }
+
+    @Test
+    void parallelReading_givesTheSerialResultInTheSameOrder(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 12; i++) {
+            Path sub = dir.resolve(String.format("d%02d", i));
+            artifactDir(sub);
+        }
+        Inspector.Result serial = new Inspector(1).inspect(dir, Optional.empty(), Optional.empty());
+        assertEquals(24, serial.subjects().size());
+        assertEquals(12, serial.unreadable().size());
+        for (int threads : new int[] {2, 3, 7}) {
+            Inspector.Result parallel = new Inspector(threads).inspect(dir, Optional.empty(), Optional.empty());
+            assertEquals(serial, parallel, threads + " threads");
+        }
+        assertEquals(serial, new Inspector().inspect(dir, Optional.empty(), Optional.empty()), "default threads");
+    }
+
+    @Test
+    void negativeThreadsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new Inspector(-1));
+    }
 }

@@ -1,0 +1,134 @@
+package io.github.hotpatch.report;
+
+import io.github.hotpatch.verify.Inspector;
+import io.github.hotpatch.verify.RuleResult;
+import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.UnreadableSubject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What an inspection prints and writes, for both doors (the {@code hotpatch:inspect} goal and {@code java -jar …
+ * inspect}): the JSON report, the console lines, the violations that make a strict run fail. One place, so the two
+ * doors cannot drift apart.
+ */
+public final class InspectOutput {
+
+    private InspectOutput() {}
+
+    /**
+     * Writes the JSON report (one object for a single file, an array for a directory or zip: subjects, then the
+     * unreadable files), creating the parent directory.
+     */
+    public static void writeJson(Inspector.Result result, Path out) throws IOException {
+        createParent(out);
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            JsonReport json = new JsonReport();
+            if (result.single()) {
+                json.write(result.subjects().get(0), stream);
+            } else {
+                json.writeArray(result.subjects(), result.unreadable(), stream);
+            }
+        }
+    }
+
+    /** SARIF 2.1.0 of the readable subjects, file locations relative to {@code baseDir}. */
+    public static void writeSarif(Inspector.Result result, Path out, String toolVersion, Path baseDir)
+            throws IOException {
+        createParent(out);
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            new SarifReport(toolVersion, baseDir).write(result.subjects(), stream);
+        }
+    }
+
+    /** JUnit XML of the readable subjects. */
+    public static void writeJunit(Inspector.Result result, Path out) throws IOException {
+        createParent(out);
+        try (OutputStream stream = Files.newOutputStream(out)) {
+            new JunitReport().write(result.subjects(), stream);
+        }
+    }
+
+    /** The subjects x rules table, as {@link ConsoleTable} renders it. */
+    public static List<String> table(Inspector.Result result) {
+        return new ConsoleTable().render(result.subjects());
+    }
+
+    /** {@code unreadable: <file>: <error>}, one line per file that could not be read. */
+    public static List<String> unreadable(Inspector.Result result) {
+        List<String> lines = new ArrayList<>(result.unreadable().size());
+        for (UnreadableSubject u : result.unreadable()) {
+            lines.add("unreadable: " + u.file() + ": " + oneLine(u.error()));
+        }
+        return lines;
+    }
+
+    /** {@code <subject>: HOTPATCH_READY|NOT_READY}, one line per subject. */
+    public static List<String> verdicts(Inspector.Result result) {
+        List<String> lines = new ArrayList<>(result.subjects().size());
+        for (SubjectReport s : result.subjects()) {
+            lines.add(s.name() + ": " + JsonReport.verdict(s));
+        }
+        return lines;
+    }
+
+    /** The one line an inspection with unreadable files ends with, or null when every file was read. */
+    public static String unreadableSummary(Inspector.Result result) {
+        if (result.unreadable().isEmpty()) {
+            return null;
+        }
+        UnreadableSubject first = result.unreadable().get(0);
+        return result.unreadable().size() + " file(s) could not be read, first: " + first.file() + ": "
+                + oneLine(first.error());
+    }
+
+    /** {@code NOT_READY: <subject> <rule>, ...}: the violations that fail a strict run. */
+    public static String notReadySummary(Inspector.Result result) {
+        List<String> failing = new ArrayList<>();
+        for (SubjectReport s : result.subjects()) {
+            for (RuleResult r : s.results()) {
+                if (r.status().isViolation()) {
+                    failing.add(s.name() + " " + r.id());
+                }
+            }
+        }
+        return "NOT_READY: " + String.join(", ", failing);
+    }
+
+    /** A message on one line: each line break and the blanks around it become one space. */
+    public static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (c == '\n'
+                    || c == '\r'
+                    || c == '\u000B'
+                    || c == '\f'
+                    || c == '\u0085'
+                    || c == '\u2028'
+                    || c == '\u2029') {
+                return LineBreak.PATTERN.matcher(message).replaceAll(" ");
+            }
+        }
+        return message;
+    }
+
+    /** Compiled the first time a message has a line break, not on every cold start. */
+    private static final class LineBreak {
+        static final Pattern PATTERN = Pattern.compile("\\s*\\R\\s*");
+    }
+
+    private static void createParent(Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+    }
+}
