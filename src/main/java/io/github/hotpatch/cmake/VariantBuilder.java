@@ -34,6 +34,13 @@ public final class VariantBuilder {
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
         }
+        // A misspelt or impossible buildConfig, or a target that is no DLL, is one configuration error up front.
+        ReplyCheck.requireAll(
+                request.buildDirectory(),
+                request.variants(),
+                Optional.of(request.buildConfig()),
+                request.target(),
+                "hotpatch:build");
         ParallelTasks.run(
                 request.variants(),
                 options.parallel(),
