@@ -4,7 +4,6 @@ import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.report.ConsoleTable;
 import io.github.hotpatch.report.JsonReport;
 import io.github.hotpatch.verify.Inspector;
-import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.File;
@@ -12,8 +11,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -40,9 +37,21 @@ public class InspectMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.arch")
     String arch;
 
-    /** Where the JSON report goes: one object for a file, an array for a directory or zip. */
-    @Parameter(property = "hotpatch.report", defaultValue = "${project.build.directory}/hotpatch/inspect.json")
+    /**
+     * Where the JSON report goes: one object for a file, an array for a directory or zip. Default:
+     * {@code ${project.build.directory}/hotpatch/inspect.json}, or {@code ./target/hotpatch/inspect.json} when run
+     * without a project.
+     */
+    @Parameter(property = "hotpatch.report")
     File report;
+
+    /** The project's build directory; without a project Maven leaves the expression unresolved. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File projectBuildDirectory;
+
+    /** The directory Maven was started in: the base of the default report without a project. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRootDirectory;
 
     /** Fail when the verdict is NOT_READY (unreadable input always fails). */
     @Parameter(property = "hotpatch.failOnViolation", defaultValue = "false")
@@ -64,34 +73,58 @@ public class InspectMojo extends AbstractMojo {
             throw new MojoExecutionException(oneLine(e.getMessage()), e);
         }
         writeReport(result);
-        new ConsoleTable().render(result.subjects()).forEach(getLog()::info);
+        TableLog.log(getLog(), new ConsoleTable().lines(result.subjects()));
         for (UnreadableSubject u : result.unreadable()) {
             getLog().error("unreadable: " + u.file() + ": " + oneLine(u.error()));
         }
         for (SubjectReport s : result.subjects()) {
             getLog().info(s.name() + ": " + JsonReport.verdict(s));
         }
-        getLog().info("Report: " + report);
+        getLog().info("Report: " + reportPath());
         if (!result.unreadable().isEmpty()) {
             throw new MojoExecutionException(result.unreadable().size() + " file(s) could not be read, first: "
                     + result.unreadable().get(0).file() + ": "
                     + oneLine(result.unreadable().get(0).error()));
         }
-        if (failOnViolation && !result.ready()) {
-            List<String> failing = new ArrayList<>();
-            for (SubjectReport s : result.subjects()) {
-                for (RuleResult r : s.results()) {
-                    if (r.status().isViolation()) {
-                        failing.add(s.name() + " " + r.id());
-                    }
-                }
-            }
-            throw new MojoFailureException("NOT_READY: " + String.join(", ", failing));
+        if (!result.ready() && failOnViolation) {
+            throw new MojoFailureException(notReadyMessage(result));
+        }
+        if (!result.ready()) {
+            ConsoleTable.notReadySummary(result.subjects(), "file")
+                    .ifPresent(s -> getLog().warn(s + " (failOnViolation=false)"));
         }
     }
 
+    /** One file: its first failing rule and message. Several: the count, then one line per failing file. */
+    static String notReadyMessage(Inspector.Result result) {
+        if (result.single()) {
+            SubjectReport s = result.subjects().get(0);
+            return s.results().stream()
+                    .filter(r -> r.status().isViolation())
+                    .findFirst()
+                    .map(r -> "NOT_READY: " + s.name() + " " + r.id() + " " + oneLine(r.message()))
+                    .orElse("NOT_READY: " + s.name());
+        }
+        return String.join("\n", ConsoleTable.failingFiles(result.subjects()));
+    }
+
+    /** The report file: as given, else in the project's build directory, else ./target/hotpatch without a project. */
+    Path reportPath() {
+        if (report != null) {
+            return report.toPath();
+        }
+        if (projectBuildDirectory != null && !projectBuildDirectory.getPath().contains("${")) {
+            return projectBuildDirectory.toPath().resolve("hotpatch").resolve("inspect.json");
+        }
+        Path base = executionRootDirectory != null
+                        && !executionRootDirectory.getPath().contains("${")
+                ? executionRootDirectory.toPath()
+                : Path.of("").toAbsolutePath();
+        return base.resolve("target").resolve("hotpatch").resolve("inspect.json");
+    }
+
     private void writeReport(Inspector.Result result) throws MojoExecutionException {
-        Path out = report.toPath();
+        Path out = reportPath();
         try {
             if (out.getParent() != null) {
                 Files.createDirectories(out.getParent());
