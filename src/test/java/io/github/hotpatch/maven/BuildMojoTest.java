@@ -95,7 +95,7 @@ class BuildMojoTest {
     @Test
     @InjectMojo(goal = "build")
     @MojoParameter(name = "buildConfig", value = "Debug")
-    @MojoParameter(name = "variantSelection", value = "arm64_openssl")
+    @MojoParameter(name = "selectedVariants", value = "arm64_openssl")
     void cmakeStandIn_buildsOnlyTheSelectedVariantInTheGivenConfig(BuildMojo mojo) throws Exception {
         fakeConfiguredVariant("arm64_schannel");
         Path openssl = fakeConfiguredVariant("arm64_openssl");
