@@ -89,9 +89,14 @@ public class InspectMojo extends AbstractMojo {
         if (!result.ready() && failOnViolation) {
             throw new MojoFailureException(notReadyMessage(result));
         }
-        if (!result.ready()) {
+        if (!result.ready() && result.single()) {
             ConsoleTable.notReadySummary(result.subjects(), "file")
                     .ifPresent(s -> getLog().warn(s + " (failOnViolation=false)"));
+        } else if (!result.ready()) {
+            // Many files: the count only; the table above names every failing rule with its message.
+            long failing = result.subjects().stream().filter(s -> !s.passed()).count();
+            getLog().warn("NOT_READY: " + failing + " of " + result.subjects().size()
+                    + " files not hotpatch-ready (failOnViolation=false; the table above has each failing rule)");
         }
     }
 
