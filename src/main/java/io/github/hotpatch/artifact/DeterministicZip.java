@@ -5,12 +5,14 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -39,10 +41,13 @@ public final class DeterministicZip {
     public static void write(Path zip, List<Path> files) throws IOException {
         checkNamesDistinct(zip, files);
         Files.createDirectories(zip.toAbsolutePath().getParent());
-        Path partial = Files.createTempFile(
-                zip.toAbsolutePath().getParent(), zip.getFileName().toString(), ".part");
+        Path partial = zip.toAbsolutePath()
+                .resolveSibling(zip.getFileName() + "."
+                        + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(partial);
+            // Not Files.createTempFile: that makes the file 0600, and the move keeps the mode. A plain new file gets
+            // the mode the umask gives, as a jar from maven-jar-plugin does, so others may read the published zip.
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW);
                     ZipOutputStream zipOut = new ZipOutputStream(out)) {
                 for (Path file : files) {
                     ZipEntry entry = new ZipEntry(file.getFileName().toString());

@@ -1,6 +1,7 @@
 package io.github.hotpatch.artifact;
 
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.cmake.ReplyCheck;
 import io.github.hotpatch.fileapi.FileApiReply;
 import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.fileapi.FileApiTarget;
@@ -110,10 +111,14 @@ public final class VariantArtifacts {
             problems.add(label + e.getMessage() + " (run hotpatch:configure and hotpatch:build first)");
             return Map.of();
         }
+        List<String> wrong = ReplyCheck.problems(reply, Optional.of(buildConfig), target);
         Optional<FileApiTarget> found = reply.target(buildConfig, target);
-        if (found.isEmpty()) {
-            problems.add(label + "the File API reply " + reply.indexFile() + " has no target '" + target
-                    + "' in configuration " + buildConfig + " (configurations: " + reply.configurationNames() + ")");
+        if (!wrong.isEmpty() || found.isEmpty()) {
+            wrong.forEach(problem -> problems.add(label + problem));
+            if (wrong.isEmpty()) {
+                problems.add(label + "the File API reply " + reply.indexFile() + " has no target '" + target
+                        + "' in configuration " + buildConfig);
+            }
             return Map.of();
         }
         Map<Output, Path> files = new EnumMap<>(Output.class);

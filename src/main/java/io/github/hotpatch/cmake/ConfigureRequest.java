@@ -50,6 +50,8 @@ public record ConfigureRequest(
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(toolchainFile, "toolchainFile");
         Objects.requireNonNull(linker, "linker");
+        // Checked whatever the generator and toolchain, so linker=gold is refused even where it would not be used.
+        GeneratorResolver.explicitLinker(linker);
         hotpatchFlags = List.copyOf(hotpatchFlags);
         hotpatchFlags.forEach(HotpatchProfile::checkFlag);
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");

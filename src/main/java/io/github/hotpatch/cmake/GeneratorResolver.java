@@ -1,5 +1,6 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
@@ -41,9 +42,14 @@ public final class GeneratorResolver {
 
     public GeneratorSetup resolve(ConfigureRequest request) throws ToolException {
         List<String> missing = new ArrayList<>();
-        Optional<Path> cmake = findCmake(request.cmakeExecutable());
-        if (cmake.isEmpty()) {
+        // A path the user gave is checked as a path: "not found on PATH" and install advice would be wrong.
+        Optional<String> badPath = givenPathProblem(request.cmakeExecutable());
+        Optional<Path> cmake = badPath.isPresent() ? Optional.empty() : findCmake(request.cmakeExecutable());
+        if (cmake.isEmpty() && badPath.isEmpty()) {
             missing.add(request.cmakeExecutable());
+        }
+        if (request.toolchainFile().isPresent()) {
+            requireToolchainFile(request.toolchainFile().get());
         }
         String generator = request.generator();
         if (generator.isBlank() || generator.equalsIgnoreCase("auto")) {
@@ -75,8 +81,13 @@ public final class GeneratorResolver {
             }
             linker = LinkerKind.LLD;
         }
+        if (badPath.isPresent() && missing.isEmpty()) {
+            throw new ToolException("hotpatch:configure cannot run: " + badPath.get());
+        }
         if (!missing.isEmpty()) {
-            throw new ToolException("hotpatch:configure cannot run: not found on PATH: " + String.join(", ", missing)
+            throw new ToolException("hotpatch:configure cannot run: "
+                    + badPath.map(p -> p + "; and ").orElse("")
+                    + "not found on PATH: " + String.join(", ", missing)
                     + ". "
                     + (host.windows()
                             ? "Install CMake, Ninja and Visual Studio's C++ tools."
@@ -144,6 +155,43 @@ public final class GeneratorResolver {
         return sb.toString();
     }
 
+    /** What is wrong with a cmakeExecutable given as a path (not a bare name), or empty. */
+    static Optional<String> givenPathProblem(String cmake) {
+        Path asPath = Path.of(cmake);
+        if (asPath.getNameCount() <= 1 && !asPath.isAbsolute()) {
+            return Optional.empty();
+        }
+        String given = "cmakeExecutable " + cmake;
+        if (!Files.exists(asPath)) {
+            return Optional.of(
+                    given + " does not exist (it is a path, so PATH is not searched); point"
+                            + " -Dhotpatch.cmakeExecutable at an existing cmake, or give just \"cmake\" to use the one on PATH");
+        }
+        if (Files.isDirectory(asPath)) {
+            return Optional.of(
+                    given + " is a directory, not the cmake executable (e.g. " + asPath.resolve("cmake") + ")");
+        }
+        if (!Files.isExecutable(asPath)) {
+            return Optional.of(given + " exists but is not executable (chmod +x, or point at another cmake)");
+        }
+        return Optional.empty();
+    }
+
+    /** A toolchainFile that is not there is named once, with what is wrong with it. */
+    static void requireToolchainFile(Path file) throws ToolException {
+        if (!Files.exists(file)) {
+            throw new ToolException("toolchainFile " + file + " does not exist: fix the path, or leave toolchainFile"
+                    + " out to let the plugin write one");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ToolException("toolchainFile " + file + " is not a file (a directory?): give the path of a"
+                    + " CMake toolchain file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new ToolException("toolchainFile " + file + " cannot be read: permission denied");
+        }
+    }
+
     /** The cmake executable: a path as given, or a name looked up on PATH. */
     public Optional<Path> findCmake(String cmake) {
         Path asPath = Path.of(cmake);
@@ -153,7 +201,7 @@ public final class GeneratorResolver {
         return host.finder().find(cmake);
     }
 
-    private static Optional<LinkerKind> explicitLinker(String linker) {
+    static Optional<LinkerKind> explicitLinker(String linker) {
         return switch (linker.toLowerCase(Locale.ROOT)) {
             case "msvc", "link" -> Optional.of(LinkerKind.MSVC);
             case "lld", "lld-link" -> Optional.of(LinkerKind.LLD);
@@ -175,7 +223,7 @@ public final class GeneratorResolver {
                     ? LinkerKind.LLD
                     : LinkerKind.MSVC;
         } catch (IOException e) {
-            throw new ToolException("cannot read toolchainFile " + file + ": " + e.getMessage());
+            throw new ToolException("cannot read toolchainFile " + file + ": " + IoMessages.describe(e));
         }
     }
 }

@@ -42,6 +42,13 @@ public final class VariantBuilder {
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
         }
+        // A misspelt or impossible buildConfig, or a target that is no DLL, is one configuration error up front.
+        ReplyCheck.requireAll(
+                request.buildDirectory(),
+                request.variants(),
+                Optional.of(request.buildConfig()),
+                request.target(),
+                "hotpatch:build");
         int jobs = jobsPerBuild(
                 cores, Math.min(options.parallel(), request.variants().size()));
         ParallelTasks.run(

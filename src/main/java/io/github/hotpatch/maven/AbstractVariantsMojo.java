@@ -35,9 +35,17 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
     @Parameter
     List<Variant> variants;
 
-    /** Comma-separated variant names to run (a subset of {@code variants}), e.g. {@code -Dhotpatch.variants=arm64_openssl}. */
-    @Parameter(property = "hotpatch.variants")
-    String variantSelection;
+    /**
+     * Comma-separated names of the variants to run, a subset of {@code variants}, e.g.
+     * {@code -Dhotpatch.selectedVariants=arm64_openssl}; default all. The older names still work: the parameter
+     * {@code variantSelection} and the user property {@code hotpatch.variants}.
+     */
+    @Parameter(property = "hotpatch.selectedVariants", alias = "variantSelection")
+    String selectedVariants;
+
+    /** The older user property for {@code selectedVariants}, read when that is not set. */
+    @Parameter(defaultValue = "${hotpatch.variants}", readonly = true)
+    String variantsUserProperty;
 
     /** The CMake target that makes the DLL (msquic's library target by default): built, verified and attached. */
     @Parameter(property = "hotpatch.target", defaultValue = "msquic")
@@ -76,16 +84,18 @@ abstract class AbstractVariantsMojo extends AbstractMojo {
             throw new MojoExecutionException("variant names must be unique: "
                     + all.stream().map(BuildVariant::name).toList());
         }
-        if (variantSelection == null || variantSelection.isBlank()) {
+        String selection =
+                selectedVariants != null && !selectedVariants.isBlank() ? selectedVariants : variantsUserProperty;
+        if (selection == null || selection.isBlank() || selection.startsWith("${")) {
             return all;
         }
-        List<String> wanted = Arrays.stream(variantSelection.split(","))
+        List<String> wanted = Arrays.stream(selection.split(","))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .toList();
         for (String name : wanted) {
             if (!names.contains(name)) {
-                throw new MojoExecutionException("hotpatch.variants names '" + name
+                throw new MojoExecutionException("selectedVariants (-Dhotpatch.selectedVariants) names '" + name
                         + "', which is not a configured variant;" + " configured: " + String.join(", ", names));
             }
         }

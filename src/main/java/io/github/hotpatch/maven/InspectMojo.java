@@ -5,6 +5,7 @@ import io.github.hotpatch.report.InspectOutput;
 import io.github.hotpatch.verify.Inspector;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -31,9 +32,21 @@ public class InspectMojo extends AbstractMojo {
     @Parameter(property = "hotpatch.arch")
     String arch;
 
-    /** Where the JSON report goes: one object for a file, an array for a directory or zip. */
-    @Parameter(property = "hotpatch.report", defaultValue = "${project.build.directory}/hotpatch/inspect.json")
+    /**
+     * Where the JSON report goes: one object for a file, an array for a directory or zip. Default:
+     * {@code ${project.build.directory}/hotpatch/inspect.json}, or {@code ./target/hotpatch/inspect.json} when run
+     * without a project.
+     */
+    @Parameter(property = "hotpatch.report")
     File report;
+
+    /** The project's build directory; without a project Maven leaves the expression unresolved. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true)
+    File projectBuildDirectory;
+
+    /** The directory Maven was started in: the base of the default report without a project. */
+    @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+    File executionRootDirectory;
 
     /** Fail when the verdict is NOT_READY (unreadable input always fails). */
     @Parameter(property = "hotpatch.failOnViolation", defaultValue = "false")
@@ -54,25 +67,38 @@ public class InspectMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException(InspectOutput.oneLine(e.getMessage()), e);
         }
-        writeReport(result);
-        InspectOutput.table(result).forEach(getLog()::info);
+        Path out = reportPath();
+        try {
+            InspectOutput.writeJson(result, out);
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        TableLog.log(getLog(), InspectOutput.tableLines(result));
         InspectOutput.unreadable(result).forEach(getLog()::error);
         InspectOutput.verdicts(result).forEach(getLog()::info);
-        getLog().info("Report: " + report);
+        getLog().info("Report: " + out);
         String unreadable = InspectOutput.unreadableSummary(result);
         if (unreadable != null) {
             throw new MojoExecutionException(unreadable);
         }
-        if (failOnViolation && !result.ready()) {
+        if (!result.ready() && failOnViolation) {
             throw new MojoFailureException(InspectOutput.notReadySummary(result));
         }
+        InspectOutput.notReadyWarning(result).ifPresent(getLog()::warn);
     }
 
-    private void writeReport(Inspector.Result result) throws MojoExecutionException {
-        try {
-            InspectOutput.writeJson(result, report.toPath());
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot write " + report + ": " + e.getMessage(), e);
+    /** The report file: as given, else in the project's build directory, else ./target/hotpatch without a project. */
+    Path reportPath() {
+        if (report != null) {
+            return report.toPath();
         }
+        if (projectBuildDirectory != null && !projectBuildDirectory.getPath().contains("${")) {
+            return projectBuildDirectory.toPath().resolve("hotpatch").resolve("inspect.json");
+        }
+        Path base = executionRootDirectory != null
+                        && !executionRootDirectory.getPath().contains("${")
+                ? executionRootDirectory.toPath()
+                : Path.of("").toAbsolutePath();
+        return base.resolve("target").resolve("hotpatch").resolve("inspect.json");
     }
 }

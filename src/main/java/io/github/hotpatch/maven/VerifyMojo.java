@@ -1,6 +1,8 @@
 package io.github.hotpatch.maven;
 
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.cmake.ReplyCheck;
+import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.report.ConsoleTable;
 import io.github.hotpatch.report.ReportFiles;
 import io.github.hotpatch.verify.RuleResult;
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -47,9 +50,16 @@ public class VerifyMojo extends AbstractVariantsMojo {
             getLog().info("hotpatch:verify skipped (hotpatch.skip)");
             return;
         }
+        List<BuildVariant> variants = selectedVariants();
+        try {
+            // An unknown target, or one that is no DLL, is one configuration error, not a rule violation per rule.
+            ReplyCheck.requireReadable(buildPath(), variants, Optional.empty(), target, "hotpatch:verify");
+        } catch (ToolException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
         List<SubjectReport> subjects = new ArrayList<>();
         VariantVerifier verifier = new VariantVerifier();
-        for (BuildVariant variant : selectedVariants()) {
+        for (BuildVariant variant : variants) {
             try {
                 subjects.add(
                         verifier.verify(buildPath().resolve(variant.name()), variant.name(), target, checkBinaries));
@@ -63,7 +73,7 @@ public class VerifyMojo extends AbstractVariantsMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("cannot write reports to " + reportDirectory + ": " + e.getMessage(), e);
         }
-        new ConsoleTable().render(subjects).forEach(getLog()::info);
+        TableLog.log(getLog(), new ConsoleTable().lines(subjects));
         getLog().info("Reports: " + written);
         List<String> violations = new ArrayList<>();
         for (SubjectReport subject : subjects) {
@@ -77,7 +87,9 @@ public class VerifyMojo extends AbstractVariantsMojo {
             throw new MojoFailureException("hotpatch:verify found " + violations.size() + " violation(s):\n  "
                     + String.join("\n  ", violations));
         } else {
-            violations.forEach(v -> getLog().warn("violation: " + v));
+            // The table above has every failing rule with its full message; one line says what it adds up to.
+            ConsoleTable.notReadySummary(subjects, "variant")
+                    .ifPresent(s -> getLog().warn(s + " (failOnViolation=false, so the build goes on)"));
         }
     }
 }

@@ -62,7 +62,8 @@ public final class ParallelTasks {
                     Throwable cause = e.getCause();
                     String suffix = stopped.isEmpty()
                             ? ""
-                            : "\n  stopped because of this failure: " + String.join(", ", stopped);
+                            : "\n  stopped the other variants after " + label.apply(futures.get(finished)) + " failed: "
+                                    + String.join(", ", stopped);
                     if (cause instanceof ToolException te) {
                         throw new ToolException(te.getMessage() + suffix, te.exitCode());
                     }

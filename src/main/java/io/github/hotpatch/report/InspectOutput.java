@@ -1,7 +1,6 @@
 package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.Inspector;
-import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -87,17 +87,42 @@ public final class InspectOutput {
                 + oneLine(first.error());
     }
 
-    /** {@code NOT_READY: <subject> <rule>, ...}: the violations that fail a strict run. */
+    /** The subjects x rules table with each line's level (FAIL rows are errors, DEVIATION rows warnings). */
+    public static List<ConsoleTable.Line> tableLines(Inspector.Result result) {
+        return new ConsoleTable().lines(result.subjects());
+    }
+
+    /**
+     * What a strict run fails with. One file: {@code NOT_READY: <subject> <rule> <message>} of its first failing
+     * rule. Several: the count, then one line per failing file with its first failing rule and message.
+     */
     public static String notReadySummary(Inspector.Result result) {
-        List<String> failing = new ArrayList<>();
-        for (SubjectReport s : result.subjects()) {
-            for (RuleResult r : s.results()) {
-                if (r.status().isViolation()) {
-                    failing.add(s.name() + " " + r.id());
-                }
-            }
+        if (result.single()) {
+            SubjectReport s = result.subjects().get(0);
+            return s.results().stream()
+                    .filter(r -> r.status().isViolation())
+                    .findFirst()
+                    .map(r -> "NOT_READY: " + s.name() + " " + r.id() + " " + oneLine(r.message()))
+                    .orElse("NOT_READY: " + s.name());
         }
-        return "NOT_READY: " + String.join(", ", failing);
+        return String.join("\n", ConsoleTable.failingFiles(result.subjects()));
+    }
+
+    /**
+     * The one line a run that does not fail on violations ends with when something is NOT_READY: one file's summary,
+     * or the count of many (the table above names every failing rule with its message).
+     */
+    public static Optional<String> notReadyWarning(Inspector.Result result) {
+        if (result.ready() || result.subjects().isEmpty()) {
+            return Optional.empty();
+        }
+        if (result.single()) {
+            return ConsoleTable.notReadySummary(result.subjects(), "file")
+                    .map(line -> line + " (failOnViolation=false)");
+        }
+        long failing = result.subjects().stream().filter(s -> !s.passed()).count();
+        return Optional.of("NOT_READY: " + failing + " of " + result.subjects().size()
+                + " files not hotpatch-ready (failOnViolation=false; the table above has each failing rule)");
     }
 
     /** A message on one line: each line break and the blanks around it become one space. */

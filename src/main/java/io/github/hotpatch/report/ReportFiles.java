@@ -3,7 +3,9 @@ package io.github.hotpatch.report;
 import io.github.hotpatch.verify.SubjectReport;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,6 +19,13 @@ public final class ReportFiles {
 
     public static final String SARIF_FILE = "hotpatch.sarif";
     public static final String JUNIT_FILE = "TEST-hotpatch.xml";
+    /**
+     * The JSON files the last {@link #writeAll} wrote, one name a line. The next run deletes those of them it does
+     * not write again, so a {@code <variant>.json} of a variant not run this time does not stay beside the new ones
+     * looking current; files the plugin did not list (inspect.json, a user's own) are never touched.
+     */
+    public static final String MANIFEST_FILE = "hotpatch-reports.txt";
+
     static final String JSON_SUFFIX = ".json";
 
     /** Long enough for any variant or DLL name, short enough to stay clear of Windows' MAX_PATH. */
@@ -34,7 +43,8 @@ public final class ReportFiles {
 
     /**
      * Creates {@code dir} if needed and writes (overwriting) one JSON file per subject, in subject order,
-     * then {@value #SARIF_FILE} and {@value #JUNIT_FILE}.
+     * then {@value #SARIF_FILE} and {@value #JUNIT_FILE}, which cover these subjects only. JSON files of an earlier
+     * run's subjects that are not among these are deleted (see {@link #MANIFEST_FILE}).
      *
      * @param sarifBaseDir the directory SARIF file locations are made relative to (e.g. the project base)
      * @return the written files, in the order above
@@ -54,6 +64,12 @@ public final class ReportFiles {
             written.add(file);
         }
 
+        removeStale(root, written);
+        Files.write(
+                inside(root, MANIFEST_FILE),
+                written.stream().map(p -> p.getFileName().toString()).toList(),
+                StandardCharsets.UTF_8);
+
         Path sarif = inside(root, SARIF_FILE);
         try (OutputStream out = Files.newOutputStream(sarif)) {
             new SarifReport(toolVersion, sarifBaseDir).write(subjects, out);
@@ -66,6 +82,29 @@ public final class ReportFiles {
         }
         written.add(junit);
         return written;
+    }
+
+    /** Deletes the JSON files the previous run listed in the manifest and this run did not write. */
+    private static void removeStale(Path root, List<Path> written) throws IOException {
+        Path manifest = inside(root, MANIFEST_FILE);
+        if (!Files.isRegularFile(manifest)) {
+            return;
+        }
+        Set<String> now = new HashSet<>();
+        written.forEach(p -> now.add(p.getFileName().toString()));
+        for (String name : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            String trimmed = name.strip();
+            if (trimmed.isEmpty()
+                    || !trimmed.endsWith(JSON_SUFFIX)
+                    || now.contains(trimmed)
+                    || !UNSAFE_CHARS.matcher(trimmed).replaceAll("").equals(trimmed)) {
+                continue;
+            }
+            Path stale = root.resolve(trimmed).normalize();
+            if (root.equals(stale.getParent()) && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(stale);
+            }
+        }
     }
 
     /**

@@ -242,16 +242,23 @@ class VariantArtifactsTest {
         VariantArtifacts minSizeRel = new VariantArtifacts(buildRoot, "msquic", "MinSizeRel", zipDirectory);
         VariantArtifacts.NotAttachable e =
                 assertThrows(VariantArtifacts.NotAttachable.class, () -> minSizeRel.collect(List.of(SCHANNEL)));
-        assertTrue(
-                e.getMessage().contains("[arm64_schannel] the File API reply ")
-                        && e.getMessage()
-                                .endsWith(
-                                        "has no target 'msquic' in configuration MinSizeRel (configurations: [Debug, Release])"),
+        assertEquals(
+                "hotpatch:attach cannot attach the MinSizeRel outputs of target 'msquic':\n  [arm64_schannel]"
+                        + " buildConfig 'MinSizeRel' is not a configuration CMake generated (configurations: Debug,"
+                        + " Release)",
                 e.getMessage());
+
+        VariantArtifacts lowerCase = new VariantArtifacts(buildRoot, "msquic", "release", zipDirectory);
+        e = assertThrows(VariantArtifacts.NotAttachable.class, () -> lowerCase.collect(List.of(SCHANNEL)));
+        assertTrue(e.getMessage().contains("did you mean 'Release'?"), e.getMessage());
 
         VariantArtifacts otherTarget = new VariantArtifacts(buildRoot, "msquic_static", "Release", zipDirectory);
         e = assertThrows(VariantArtifacts.NotAttachable.class, () -> otherTarget.collect(List.of(SCHANNEL)));
-        assertTrue(e.getMessage().contains("has no target 'msquic_static' in configuration Release"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("[arm64_schannel] target 'msquic_static' is not a target of this CMake project"
+                                + " (shared-library targets: msquic). Set <target> or -Dhotpatch.target"),
+                e.getMessage());
     }
 
     @Test

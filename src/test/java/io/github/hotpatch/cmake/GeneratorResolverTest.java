@@ -287,4 +287,65 @@ class GeneratorResolverTest {
                 .resolve(requestWith(cmake));
         assertEquals(2, cmake.invocations().size());
     }
+
+    private ConfigureRequest request(String cmake, Optional<Path> toolchain, String linker) {
+        return new ConfigureRequest(
+                dir.resolve("src"),
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                Map.of(),
+                "auto",
+                toolchain,
+                linker,
+                true,
+                List.of(),
+                cmake,
+                Optional.empty());
+    }
+
+    @Test
+    void aCmakePathThatDoesNotExistIsNamedAsAPathWithoutInstallAdvice() throws Exception {
+        Path bin = path("cmake", "ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        ToolException e = assertThrows(
+                ToolException.class, () -> resolver(bin).resolve(request("/opt/nope/cmake", Optional.empty(), "auto")));
+        assertEquals(
+                "hotpatch:configure cannot run: cmakeExecutable /opt/nope/cmake does not exist (it is a path, so PATH"
+                        + " is not searched); point -Dhotpatch.cmakeExecutable at an existing cmake, or give just"
+                        + " \"cmake\" to use the one on PATH",
+                e.getMessage());
+
+        Path notExecutable = Files.writeString(dir.resolve("cmake-copy"), "#!/bin/sh\n");
+        e = assertThrows(
+                ToolException.class,
+                () -> resolver(bin).resolve(request(notExecutable.toString(), Optional.empty(), "auto")));
+        assertTrue(
+                e.getMessage()
+                        .endsWith(notExecutable + " exists but is not executable (chmod +x, or point at"
+                                + " another cmake)"),
+                e.getMessage());
+        assertTrue(!e.getMessage().contains("apt-get"), e.getMessage());
+    }
+
+    @Test
+    void aMissingToolchainFileIsNamedOnceSayingItDoesNotExist() throws Exception {
+        Path bin = path("cmake", "ninja");
+        Path missing = dir.resolve("nope/toolchain.cmake");
+        ToolException e = assertThrows(
+                ToolException.class, () -> resolver(bin).resolve(request("cmake", Optional.of(missing), "auto")));
+        assertEquals(
+                "toolchainFile " + missing + " does not exist: fix the path, or leave toolchainFile out to let the"
+                        + " plugin write one",
+                e.getMessage());
+        // also when linker is explicit, so the file is never read for its linker
+        e = assertThrows(
+                ToolException.class, () -> resolver(bin).resolve(request("cmake", Optional.of(missing), "lld")));
+        assertTrue(e.getMessage().startsWith("toolchainFile " + missing + " does not exist"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownLinkerIsRefusedEvenWithoutAToolchainFile() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> request("cmake", Optional.empty(), "gold"));
+        assertEquals("unknown linker 'gold': expected auto, msvc or lld", e.getMessage());
+    }
 }

@@ -8,6 +8,7 @@ import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.testing.FileApiReplies;
 import io.github.hotpatch.testing.RecordingLog;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
@@ -99,6 +100,7 @@ class ToolTimeoutStandInTest {
     void buildIsKilledAfterTheTimeout() throws Exception {
         Path v = Files.createDirectories(dir.resolve("build/arm64_x"));
         Files.writeString(v.resolve("CMakeCache.txt"), "");
+        FileApiReplies.msquicMultiConfig().target("impl", "SHARED_LIBRARY").writeTo(v);
         BuildRequest request = new BuildRequest(
                 dir.resolve("build"),
                 List.of(new BuildVariant("arm64_x", Arch.ARM64, Map.of())),

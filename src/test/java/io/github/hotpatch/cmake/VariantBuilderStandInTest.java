@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRunner;
+import io.github.hotpatch.testing.FileApiReplies;
 import io.github.hotpatch.testing.RecordingLog;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
@@ -25,7 +26,73 @@ class VariantBuilderStandInTest {
         Files.writeString(v.resolve("CMakeCache.txt"), "");
         Files.createDirectories(v.resolve("src/bin"));
         Files.writeString(v.resolve("src/bin/msquic.vcxproj"), "<Project/>");
+        FileApiReplies.msquicMultiConfig().target("core", "STATIC_LIBRARY").writeTo(v);
         return v;
+    }
+
+    private BuildRequest request(StandIn cmake, String buildConfig, String target) {
+        return new BuildRequest(
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                buildConfig,
+                target,
+                Builder.CMAKE,
+                cmake.executable().toString(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    private ToolException buildFails(BuildRequest request) {
+        return assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(
+                                new StandInHost(false, dir.resolve("tools"), null),
+                                new ToolRunner(),
+                                new RecordingLog())
+                        .buildAll(request));
+    }
+
+    @Test
+    void misspeltBuildConfigIsRefusedWithTheRightSpellingBeforeAnythingRuns() throws Exception {
+        configured("arm64_schannel");
+        configured("arm64_openssl");
+        StandIn cmake = StandIn.create(dir.resolve("tools"), "cmake", "", 0);
+        ToolException e = buildFails(request(cmake, "release", "msquic"));
+        assertEquals(
+                "hotpatch:build: [arm64_schannel, arm64_openssl] buildConfig 'release' is not a configuration CMake"
+                        + " generated (configurations: Debug, Release, RelWithDebInfo); did you mean 'Release'?"
+                        + " Configuration names are case-sensitive",
+                e.getMessage());
+        assertEquals(List.of(), cmake.invocations(), "no build started");
+    }
+
+    @Test
+    void unknownTargetIsOneErrorListingTheSharedLibraries() throws Exception {
+        configured("arm64_schannel");
+        configured("arm64_openssl");
+        StandIn cmake = StandIn.create(dir.resolve("tools"), "cmake", "", 0);
+        ToolException e = buildFails(request(cmake, "Release", "msquicc"));
+        assertEquals(
+                "hotpatch:build: [arm64_schannel, arm64_openssl] target 'msquicc' is not a target of this CMake"
+                        + " project (shared-library targets: msquic); did you mean 'msquic'? Set <target> or"
+                        + " -Dhotpatch.target to the target that makes the DLL",
+                e.getMessage());
+        assertEquals(List.of(), cmake.invocations());
+    }
+
+    @Test
+    void staticLibraryTargetIsRefusedNamingItsType() throws Exception {
+        configured("arm64_schannel");
+        configured("arm64_openssl");
+        StandIn cmake = StandIn.create(dir.resolve("tools"), "cmake", "", 0);
+        ToolException e = buildFails(request(cmake, "Release", "core"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("hotpatch:build: [arm64_schannel, arm64_openssl] target 'core' is a STATIC_LIBRARY,"
+                                + " not a shared library (DLL)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(shared-library targets: msquic)"), e.getMessage());
+        assertEquals(List.of(), cmake.invocations());
     }
 
     @Test

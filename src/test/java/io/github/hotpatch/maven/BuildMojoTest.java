@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.testing.FileApiReplies;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ class BuildMojoTest {
         Files.writeString(variant.resolve("CMakeCache.txt"), "");
         Files.createDirectories(variant.resolve("src/bin"));
         Files.writeString(variant.resolve("src/bin/msquic.vcxproj"), "<Project/>");
+        FileApiReplies.of("Visual Studio 17 2022", true)
+                .configurations("Debug", "Release")
+                .target("msquic", "SHARED_LIBRARY")
+                .writeTo(variant);
         return variant;
     }
 
@@ -90,7 +95,7 @@ class BuildMojoTest {
     @Test
     @InjectMojo(goal = "build")
     @MojoParameter(name = "buildConfig", value = "Debug")
-    @MojoParameter(name = "variantSelection", value = "arm64_openssl")
+    @MojoParameter(name = "selectedVariants", value = "arm64_openssl")
     void cmakeStandIn_buildsOnlyTheSelectedVariantInTheGivenConfig(BuildMojo mojo) throws Exception {
         fakeConfiguredVariant("arm64_schannel");
         Path openssl = fakeConfiguredVariant("arm64_openssl");

@@ -103,26 +103,26 @@ class ConfigureMojoTest {
 
     @Test
     @InjectMojo(goal = "configure")
-    @MojoParameter(name = "variantSelection", value = " arm64_openssl ,")
+    @MojoParameter(name = "selectedVariants", value = " arm64_openssl ,")
     void variantSelection_narrowsTheDefaultsToTheNamedVariant(ConfigureMojo mojo) throws Exception {
         assertEquals(List.of("arm64_openssl"), names(mojo.selectedVariants()));
     }
 
     @Test
     @InjectMojo(goal = "configure", pom = "classpath:/unit/configure-variants/pom.xml")
-    @MojoParameter(name = "variantSelection", value = "x64_openssl,arm64_schannel")
+    @MojoParameter(name = "selectedVariants", value = "x64_openssl,arm64_schannel")
     void variantSelection_keepsTheConfiguredOrder(ConfigureMojo mojo) throws Exception {
         assertEquals(List.of("arm64_schannel", "x64_openssl"), names(mojo.selectedVariants()));
     }
 
     @Test
     @InjectMojo(goal = "configure")
-    @MojoParameter(name = "variantSelection", value = "arm64_openssl,arm64_nope")
+    @MojoParameter(name = "selectedVariants", value = "arm64_openssl,arm64_nope")
     void variantSelection_ofAnUnknownNameFailsListingTheConfiguredNames(ConfigureMojo mojo) throws Exception {
         Path build = aimAtTempProject(mojo);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertEquals(
-                "hotpatch.variants names 'arm64_nope', which is not a configured variant;"
+                "selectedVariants (-Dhotpatch.selectedVariants) names 'arm64_nope', which is not a configured variant;"
                         + " configured: arm64_schannel, arm64_openssl",
                 e.getMessage());
         assertFalse(Files.exists(build), "nothing is written before the configuration is checked");

@@ -60,7 +60,8 @@ class ParallelTasksTest {
                 }));
         assertTrue(e.getMessage().startsWith("[failing] sh failed with exit code 4"), e.getMessage());
         assertTrue(e.getMessage().contains("boom"), e.getMessage());
-        assertTrue(e.getMessage().contains("stopped because of this failure: slow"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("\n  stopped the other variants after failing failed: slow"), e.getMessage());
         assertEquals(4, e.exitCode());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "the sleeping tool was killed");
     }

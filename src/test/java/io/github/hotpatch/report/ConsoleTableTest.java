@@ -53,12 +53,12 @@ class ConsoleTableTest {
     }
 
     @Test
-    void longMessagesAreCutToTheWidth() {
+    void longPassMessagesAreCutToTheWidth() {
         SubjectReport subject = new SubjectReport(
                 "s",
                 "binary",
                 "x64",
-                List.of(Subjects.rule("R", RuleStatus.FAIL, "0123456789abcdefghij", null)),
+                List.of(Subjects.rule("R", RuleStatus.PASS, "0123456789abcdefghij", null)),
                 Map.of());
         List<String> lines = new ConsoleTable(10).render(List.of(subject));
 
@@ -67,6 +67,66 @@ class ConsoleTableTest {
         int messageColumn = lines.get(0).indexOf("MESSAGE");
         assertEquals(10, row.length() - messageColumn);
         assertThrows(IllegalArgumentException.class, () -> new ConsoleTable(3));
+    }
+
+    @Test
+    void failAndDeviationMessagesArePrintedInFullWrappedAtTheMessageColumn() {
+        String fail = "lacks /hotpatchcompatible /profile /pdbinject:mapfile in the Release link flags of target"
+                + " msquic (File API reply target-msquic-Release.json)";
+        String deviation = "/OPT:ICF beside /PROFILE, which implies /OPT:NOICF; which one wins is not documented";
+        SubjectReport subject = new SubjectReport(
+                "arm64_schannel",
+                "variant",
+                "arm64",
+                List.of(
+                        Subjects.rule("HP-PRJ-001", RuleStatus.FAIL, fail, null),
+                        Subjects.rule("HP-PRJ-004", RuleStatus.DEVIATION, deviation, null),
+                        Subjects.rule("HP-BIN-001", RuleStatus.PASS, "p".repeat(60), null)),
+                Map.of());
+        List<ConsoleTable.Line> lines = new ConsoleTable(40).lines(List.of(subject));
+        int column = lines.get(0).text().indexOf("MESSAGE");
+
+        StringBuilder failText = new StringBuilder();
+        StringBuilder deviationText = new StringBuilder();
+        for (ConsoleTable.Line line : lines.subList(2, lines.size() - 2)) {
+            String message = line.text().substring(column);
+            assertTrue(message.length() <= 40, line.text());
+            if (line.level() == ConsoleTable.Level.ERROR) {
+                failText.append(failText.length() == 0 ? "" : " ").append(message);
+            } else if (line.level() == ConsoleTable.Level.WARNING) {
+                deviationText.append(deviationText.length() == 0 ? "" : " ").append(message);
+            }
+        }
+        assertEquals(fail, failText.toString(), "the FAIL message is whole, over several ERROR lines");
+        assertEquals(deviation, deviationText.toString(), "the DEVIATION message is whole, at WARNING");
+        assertTrue(lines.get(3).text().startsWith(" ".repeat(column)), "continuation starts at the message column");
+        ConsoleTable.Line pass = lines.stream()
+                .filter(l -> l.text().contains("HP-BIN-001"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(ConsoleTable.Level.INFO, pass.level());
+        assertTrue(pass.text().endsWith("p".repeat(37) + "..."), pass.text());
+    }
+
+    @Test
+    void notReadySummaryIsOneLineNamingTheFailingRulesOfEachSubject() {
+        assertEquals(
+                java.util.Optional.of("NOT_READY: 1 of 2 variants not hotpatch-ready: arm64_schannel (HP-PRJ-002)"),
+                ConsoleTable.notReadySummary(
+                        List.of(Subjects.mixed("arm64_schannel"), Subjects.ready("x")), "variant"));
+        assertEquals(java.util.Optional.empty(), ConsoleTable.notReadySummary(List.of(Subjects.ready("x")), "variant"));
+    }
+
+    @Test
+    void failingFilesAreCountedThenOneLineEachWithTheFirstFailingRule() {
+        List<String> lines = ConsoleTable.failingFiles(
+                List.of(Subjects.mixed("a.dll"), Subjects.ready("b.dll"), Subjects.mixed("c.dll")));
+        assertEquals(
+                List.of(
+                        "2 of 3 files are NOT_READY (first failing rule of each):",
+                        "  a.dll: HP-PRJ-002 /FUNCTIONPADMIN missing",
+                        "  c.dll: HP-PRJ-002 /FUNCTIONPADMIN missing"),
+                lines);
     }
 
     @Test

@@ -127,7 +127,7 @@ class ReportFilesTest {
         }
         assertEquals(names.size() + 2, written.size());
         try (Stream<Path> listing = Files.list(root)) {
-            assertEquals(names.size() + 2, listing.count(), "everything landed in the directory itself");
+            assertEquals(names.size() + 3, listing.count(), "everything (and the manifest) in the directory itself");
         }
         try (Stream<Path> listing = Files.list(temp)) {
             assertEquals(
@@ -162,5 +162,34 @@ class ReportFilesTest {
             String file = ReportFiles.jsonFileName(name);
             assertFalse(file.contains("/") || file.contains("\\") || file.startsWith("."), file);
         }
+    }
+
+    @Test
+    void aVariantNotRunThisTimeLeavesNoReportBehindAndSarifAndJunitCoverOnlyThisRun() throws Exception {
+        Path dir = temp.resolve("target/hotpatch");
+        ReportFiles.writeAll(dir, "1", List.of(Subjects.mixed("arm64_schannel"), Subjects.mixed("arm64_openssl")));
+        Path inspect = Files.writeString(dir.resolve("inspect.json"), "{}");
+        Path own = Files.writeString(dir.resolve("notes.json"), "{}");
+
+        List<Path> written = ReportFiles.writeAll(dir, "1", List.of(Subjects.ready("arm64_schannel")));
+
+        assertFalse(Files.exists(dir.resolve("arm64_openssl.json")), "the report of the variant not run is gone");
+        assertTrue(Files.isRegularFile(dir.resolve("arm64_schannel.json")));
+        assertTrue(Files.isRegularFile(inspect), "files the plugin did not list are left alone");
+        assertTrue(Files.isRegularFile(own));
+        assertEquals(List.of("arm64_schannel.json"), Files.readAllLines(dir.resolve(ReportFiles.MANIFEST_FILE)));
+        String sarif = Files.readString(written.get(1));
+        String junit = Files.readString(written.get(2));
+        assertTrue(sarif.contains("arm64_schannel") && !sarif.contains("arm64_openssl"), sarif);
+        assertTrue(junit.contains("arm64_schannel") && !junit.contains("arm64_openssl"), junit);
+    }
+
+    @Test
+    void aManifestNamingSomethingOutsideTheDirectoryDeletesNothing() throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("target/hotpatch"));
+        Path outside = Files.writeString(temp.resolve("target/precious.json"), "{}");
+        Files.write(dir.resolve(ReportFiles.MANIFEST_FILE), List.of("../precious.json", "/etc/passwd.json", ""));
+        ReportFiles.writeAll(dir, "1", List.of(Subjects.ready("x")));
+        assertTrue(Files.isRegularFile(outside));
     }
 }

@@ -50,8 +50,19 @@ class LinkerIdentityTest {
         assertEquals(Optional.of(LinkerKind.LLD), id.kind());
         assertEquals(lldPdb.linkerName().orElseThrow(), id.name());
         assertTrue(id.name().contains("LLVM Linker"), id.name());
-        assertEquals(lldPdb.linkerVersion().orElseThrow(), id.version());
+        // lld records MSVC's 14.10.25019.0, not its own version; the real one is in the linker's path
+        assertEquals(LinkerIdentity.LLD_FIXED_VERSION, lldPdb.linkerVersion().orElseThrow());
+        assertTrue(
+                lldPdb.environment().get("exe").endsWith("lld-link-22"),
+                lldPdb.environment().toString());
+        assertEquals("22", id.version());
         assertTrue(id.evidence().contains("S_COMPILE3"), id.evidence());
+        assertTrue(id.evidence().contains("lld-link-22 in its S_ENVBLOCK"), id.evidence());
+        Map<String, Object> facts = id.toFacts();
+        assertEquals("14.10.25019.0", facts.get("recordedVersion"));
+        assertEquals(
+                "lld-link writes the fixed value 14.10.25019.0 into S_COMPILE3, not its own version",
+                facts.get("versionNote"));
         // lld writes no Rich header, so nothing else could have said so
         assertTrue(lldImage.richHeader().isEmpty());
     }
@@ -127,5 +138,25 @@ class LinkerIdentityTest {
                 LinkerIdentity.of(msvcImage, Optional.empty()).toFacts();
         assertEquals("MSVC", facts.get("kind"));
         assertEquals("Microsoft (R) LINK", facts.get("name"));
+    }
+
+    @Test
+    void lldsRealVersionComesFromTheLinkersPathWhereItHasOne() {
+        assertEquals(
+                "19",
+                LinkerIdentity.lldWithFixedVersion("LLVM Linker", "/usr/lib/llvm-19/bin/lld-link")
+                        .version());
+        assertEquals(
+                "22",
+                LinkerIdentity.lldWithFixedVersion("LLVM Linker", "/usr/bin/lld-link-22")
+                        .version());
+        LinkerIdentity none = LinkerIdentity.lldWithFixedVersion("LLVM Linker", "C:\\LLVM\\bin\\lld-link.exe");
+        assertEquals("unknown", none.version());
+        assertTrue(none.evidence().endsWith("C:\\LLVM\\bin\\lld-link.exe names no version"), none.evidence());
+        assertEquals(
+                "14.10.25019.0",
+                LinkerIdentity.lldWithFixedVersion("LLVM Linker", null)
+                        .toFacts()
+                        .get("recordedVersion"));
     }
 }

@@ -1,0 +1,1 @@
+__declspec(dllexport) int Impl(void) { return 1; }
