@@ -61,7 +61,7 @@ public final class ExecutableFinder {
      * newest first.
      */
     public List<Integer> versionsOf(String base) {
-        Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.exe)?");
+        Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.(?i:exe|cmd|bat))?");
         String prefix = base + "-";
         List<Integer> versions = new ArrayList<>();
         for (Path dir : searchPath) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.LinkerKind;
+import io.github.hotpatch.testing.HangingTool;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,10 +215,12 @@ class GeneratorResolverTest {
     @Test
     void hangingCmakeVersionIsKilledWithinTheRequestsTimeout() throws Exception {
         Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
-        Path hanging = dir.resolve("hang/cmake");
-        Files.createDirectories(hanging.getParent());
-        Files.writeString(hanging, "#!/bin/sh\nsleep 30\n");
-        Files.setPosixFilePermissions(hanging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path hanging = StandIn.launcher(
+                dir.resolve("hang"),
+                "cmake",
+                HangingTool.class,
+                dir.resolve("hang.pid").toString(),
+                "-");
         ConfigureRequest request = new ConfigureRequest(
                 dir.resolve("src"),
                 dir.resolve("build"),
@@ -259,9 +262,9 @@ class GeneratorResolverTest {
         assertEquals("3.25.1", cache.lookup(cmake.executable()).orElseThrow().text());
 
         // Replaced by an older cmake (a different file at the same path): probed again and refused.
-        Path out = cmake.executable().resolveSibling("cmake.out");
+        Path out = cmake.outputFile();
         Files.writeString(out, Files.readString(out).replace("3.25.1", "3.10.2"));
-        Files.writeString(cmake.executable(), Files.readString(cmake.executable()) + "# replaced\n");
+        cmake.changeExecutable();
         ToolException e = assertThrows(ToolException.class, () -> resolver.resolve(requestWith(cmake)));
         assertTrue(e.getMessage().startsWith("cmake 3.10.2 at "), e.getMessage());
         assertEquals(2, cmake.invocations().size());

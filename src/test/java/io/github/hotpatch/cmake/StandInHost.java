@@ -17,7 +17,7 @@ final class StandInHost implements HostTools {
 
     StandInHost(boolean windows, Path pathDir, Path vswhere) {
         this.windows = windows;
-        this.finder = new ExecutableFinder(List.of(pathDir), false);
+        this.finder = new ExecutableFinder(List.of(pathDir), io.github.hotpatch.testing.StandIn.onWindows());
         this.vswhere = vswhere;
     }
 
