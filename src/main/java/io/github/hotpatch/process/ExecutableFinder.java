@@ -1,12 +1,17 @@
 package io.github.hotpatch.process;
 
 import java.io.File;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,19 +25,44 @@ public final class ExecutableFinder {
         this.windows = windows;
     }
 
-    /** The finder for this process's PATH. */
+    /** The finder for this process's PATH; entries that are no path here are skipped silently. */
     public static ExecutableFinder fromEnvironment() {
-        String path = System.getenv("PATH");
+        return fromEnvironment(warning -> {});
+    }
+
+    /** The finder for this process's PATH; {@code warn} gets one message naming the entries that were skipped. */
+    public static ExecutableFinder fromEnvironment(Consumer<String> warn) {
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new ExecutableFinder(
+                searchPath(System.getenv("PATH"), File.pathSeparator, FileSystems.getDefault(), warn), windows);
+    }
+
+    /**
+     * The directories of a PATH value in {@code fileSystem}. Blank entries are skipped; so are entries the file
+     * system does not take as a path, such as a quoted entry ({@code "C:\Program Files\CMake\bin"}) or one ending
+     * in a space on Windows, with one warning naming all of them (Windows' own program search ignores them too).
+     */
+    public static List<Path> searchPath(String path, String separator, FileSystem fileSystem, Consumer<String> warn) {
         List<Path> dirs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         if (path != null) {
-            for (String entry : path.split(File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    dirs.add(Path.of(entry));
+            for (String entry : path.split(Pattern.quote(separator))) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                try {
+                    dirs.add(fileSystem.getPath(entry));
+                } catch (InvalidPathException e) {
+                    skipped.add("'" + entry + "' (" + e.getReason() + ")");
                 }
             }
         }
-        return new ExecutableFinder(
-                dirs, System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
+        if (!skipped.isEmpty()) {
+            warn.accept("PATH entries skipped, they are not paths on this system: " + String.join(", ", skipped)
+                    + ". Remove the quotes or trailing spaces from PATH to have tools found there.");
+        }
+        return dirs;
     }
 
     public List<Path> searchPath() {

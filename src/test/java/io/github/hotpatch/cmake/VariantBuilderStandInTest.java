@@ -49,9 +49,71 @@ class VariantBuilderStandInTest {
                         "/p:Configuration=Release",
                         "/p:Platform=ARM64",
                         "/m",
+                        "/nr:false",
                         "/nologo"),
                 msbuild.arguments());
         assertTrue(log.text().contains("[arm64_schannel] Build succeeded."), log.text());
+    }
+
+    /**
+     * builder=msbuild runs MSBuild from the Visual Studio installation CMake configured the variant with (its cache's
+     * CMAKE_GENERATOR_INSTANCE, as CMake writes it with forward slashes), the amd64 host build on an x64 host, with
+     * that Visual Studio's VisualStudioVersion; vswhere is not asked.
+     */
+    @Test
+    void msbuildStandIn_comesFromTheInstanceInTheVariantsCache() throws Exception {
+        Path v = configured("arm64_schannel");
+        Path vs = dir.resolve("VS/2022/Enterprise");
+        Path bin = vs.resolve("MSBuild/Current/Bin");
+        StandIn.create(bin, "MSBuild.exe", "plain host build\n", 0);
+        StandIn amd64 = StandIn.create(bin.resolve("amd64"), "MSBuild.exe", "amd64 host build\n", 0);
+        Path amd64Exe = amd64.executable();
+        // On Windows the stand-in is MSBuild.exe.cmd; the plugin looks for MSBuild.exe itself.
+        if (!amd64Exe.getFileName().toString().equals("MSBuild.exe")) {
+            Files.copy(amd64Exe, bin.resolve("amd64/MSBuild.exe"));
+        }
+        Files.writeString(
+                v.resolve("CMakeCache.txt"),
+                "CMAKE_GENERATOR:INTERNAL=Visual Studio 17 2022\nCMAKE_GENERATOR_INSTANCE:INTERNAL="
+                        + vs.toString().replace('\\', '/') + "\n");
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                List.of(BuildVariant.msquicDefaults().get(0)),
+                "Release",
+                "msquic",
+                "msbuild",
+                "cmake",
+                Optional.empty(),
+                Optional.empty());
+        RecordingLog log = new RecordingLog();
+        new VariantBuilder(
+                        new StandInHost(true, dir.resolve("tools"), dir.resolve("no-vswhere"), false, "amd64"),
+                        new ToolRunner(),
+                        log)
+                .buildAll(request);
+        assertTrue(
+                log.text().contains(bin.resolve("amd64").resolve("MSBuild.exe").toString()), log.text());
+        assertTrue(log.text().contains("/p:VisualStudioVersion=17.0 /m /nr:false /nologo"), log.text());
+        if (amd64Exe.getFileName().toString().equals("MSBuild.exe")) {
+            assertTrue(log.text().contains("[arm64_schannel] amd64 host build"), log.text());
+            assertEquals("/p:VisualStudioVersion=17.0", amd64.arguments().get(3));
+        }
+
+        // An instance that has gone: a clear error naming it, not vswhere's newest.
+        Files.writeString(
+                v.resolve("CMakeCache.txt"),
+                "CMAKE_GENERATOR:INTERNAL=Visual Studio 17 2022\nCMAKE_GENERATOR_INSTANCE:INTERNAL="
+                        + dir.resolve("VS/gone") + "\n");
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(
+                                new StandInHost(true, dir.resolve("tools"), dir.resolve("no-vswhere"), false, "amd64"),
+                                new ToolRunner(),
+                                new RecordingLog())
+                        .buildAll(request));
+        assertTrue(
+                e.getMessage().contains("configured with the Visual Studio at " + dir.resolve("VS/gone")),
+                e.getMessage());
     }
 
     @Test
