@@ -97,7 +97,7 @@ public final class ExecutableFinder {
         for (Path dir : searchPath) {
             // File.list gives bare names: /usr/bin holds thousands of entries, and making a Path of each (then
             // matching a regex) was most of a configure goal's own time before cmake starts.
-            String[] names = dir.toFile().list();
+            String[] names = names(dir);
             if (names == null) {
                 continue; // not a directory, or unreadable: skipped, as a shell would
             }
@@ -116,6 +116,18 @@ public final class ExecutableFinder {
         }
         versions.sort((a, b) -> Integer.compare(b, a));
         return versions;
+    }
+
+    /** The names in a directory, or null when it cannot be listed. */
+    private static String[] names(Path dir) {
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            return dir.toFile().list();
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).toArray(String[]::new);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The newest N for which every one of {@code bases} exists as {@code base-N}. */
