@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The build goal at the process boundary: stand-in cmake and MSBuild record what they are given. */
@@ -61,17 +63,16 @@ class VariantBuilderStandInTest {
      * that Visual Studio's VisualStudioVersion; vswhere is not asked.
      */
     @Test
+    @DisabledOnOs(
+            value = OS.WINDOWS,
+            disabledReason = "the stand-in must be a file named MSBuild.exe, which a .cmd launcher cannot be; the"
+                    + " Windows IT set runs the real MSBuild this way")
     void msbuildStandIn_comesFromTheInstanceInTheVariantsCache() throws Exception {
         Path v = configured("arm64_schannel");
         Path vs = dir.resolve("VS/2022/Enterprise");
         Path bin = vs.resolve("MSBuild/Current/Bin");
         StandIn.create(bin, "MSBuild.exe", "plain host build\n", 0);
         StandIn amd64 = StandIn.create(bin.resolve("amd64"), "MSBuild.exe", "amd64 host build\n", 0);
-        Path amd64Exe = amd64.executable();
-        // On Windows the stand-in is MSBuild.exe.cmd; the plugin looks for MSBuild.exe itself.
-        if (!amd64Exe.getFileName().toString().equals("MSBuild.exe")) {
-            Files.copy(amd64Exe, bin.resolve("amd64/MSBuild.exe"));
-        }
         Files.writeString(
                 v.resolve("CMakeCache.txt"),
                 "CMAKE_GENERATOR:INTERNAL=Visual Studio 17 2022\nCMAKE_GENERATOR_INSTANCE:INTERNAL="
@@ -94,10 +95,8 @@ class VariantBuilderStandInTest {
         assertTrue(
                 log.text().contains(bin.resolve("amd64").resolve("MSBuild.exe").toString()), log.text());
         assertTrue(log.text().contains("/p:VisualStudioVersion=17.0 /m /nr:false /nologo"), log.text());
-        if (amd64Exe.getFileName().toString().equals("MSBuild.exe")) {
-            assertTrue(log.text().contains("[arm64_schannel] amd64 host build"), log.text());
-            assertEquals("/p:VisualStudioVersion=17.0", amd64.arguments().get(3));
-        }
+        assertTrue(log.text().contains("[arm64_schannel] amd64 host build"), log.text());
+        assertEquals("/p:VisualStudioVersion=17.0", amd64.arguments().get(3));
 
         // An instance that has gone: a clear error naming it, not vswhere's newest.
         Files.writeString(

@@ -7,6 +7,8 @@ import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExecutableFinderTest {
@@ -30,6 +32,7 @@ class ExecutableFinderTest {
     }
 
     @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "uses the POSIX executable bit, which Windows files do not have")
     void versionsSkipNonExecutablesOddNamesAndPathEntriesThatAreNoDirectories() throws Exception {
         Path a = dir.resolve("a");
         StandIn.create(a, "clang-cl-22", "", 0);
