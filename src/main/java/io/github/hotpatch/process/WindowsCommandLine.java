@@ -17,7 +17,9 @@ import java.util.Locale;
  * <p>How the line reaches the child ({@link #forProcessBuilder}): in its default mode (no security manager and
  * {@code jdk.lang.Process.allowAmbiguousCommands} not {@code false}) the JDK's Windows {@code ProcessImpl} builds the
  * line as the executable (quoted when it holds a space or tab) followed by each argument, and it appends an argument
- * that already begins and ends with {@code "} unchanged. (It would otherwise quote an argument holding a space or
+ * that already begins and ends with {@code "} unchanged (read in {@code java.lang.ProcessImpl} for Windows, both the
+ * JDK 9-17 code with {@code isQuoted} and the 2024 rewrite with {@code unQuote}; they differ only in how they quote an
+ * unquoted argument: one extra backslash before the closing quote, or all trailing backslashes doubled). (It would otherwise quote an argument holding a space or
  * tab without escaping its quotes, which loses them.) So every argument is handed over already quoted, and the line
  * the child parses is exactly {@link #join}. In the other mode the JDK rewrites quoted arguments (it doubles the
  * backslashes before their last quote again, or refuses them), so the runner refuses to start the tool rather than
