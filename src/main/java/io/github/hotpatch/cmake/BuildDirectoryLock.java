@@ -4,7 +4,6 @@ import io.github.hotpatch.process.BuildLog;
 import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ToolException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -22,9 +21,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * Keeps two builds out of one variant build directory: never two cmakes in one tree. Another Maven process is kept
  * out by an OS file lock on {@code <variantDir>/.hotpatch.lock}; another thread of this JVM ({@code mvn -T2} with
  * two modules sharing a build directory) by an in-process lock, because file locks are per process.
+ *
+ * <p>Who holds the directory is written to a file beside the lock, {@code .hotpatch.lock.holder}, never into the
+ * locked file: Windows file locks are mandatory, so a waiting build could not read a locked file.
  */
 public final class BuildDirectoryLock implements AutoCloseable {
     public static final String FILE_NAME = ".hotpatch.lock";
+    /** Names the build holding the lock ("pid N since T"); unlocked, so anyone can read it. */
+    public static final String HOLDER_FILE_NAME = ".hotpatch.lock.holder";
+
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
     private static final long POLL_MILLIS = 200;
 
@@ -57,6 +62,7 @@ public final class BuildDirectoryLock implements AutoCloseable {
     public static BuildDirectoryLock acquire(Path variantDir, String variant, Duration wait, BuildLog log)
             throws ToolException {
         Path file = variantDir.resolve(FILE_NAME);
+        Path holderFile = variantDir.resolve(HOLDER_FILE_NAME);
         Instant deadline = Instant.now().plus(wait);
         ReentrantLock threadLock =
                 IN_PROCESS.computeIfAbsent(variantDir.toAbsolutePath().normalize(), p -> new ReentrantLock());
@@ -87,17 +93,16 @@ public final class BuildDirectoryLock implements AutoCloseable {
                 }
                 if (lock != null) {
                     String owner = "pid " + ProcessHandle.current().pid() + " since " + Instant.now() + "\n";
-                    channel.truncate(0);
-                    channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+                    Files.writeString(holderFile, owner, StandardCharsets.UTF_8);
                     return new BuildDirectoryLock(threadLock, channel, lock);
                 }
                 if (!announced) {
-                    log.info("[" + variant + "] waiting for another build (" + holder(file) + ") to release "
+                    log.info("[" + variant + "] waiting for another build (" + holder(holderFile) + ") to release "
                             + variantDir);
                     announced = true;
                 }
                 if (Instant.now().isAfter(deadline)) {
-                    throw busy(variant, variantDir, wait, holder(file));
+                    throw busy(variant, variantDir, wait, holder(holderFile));
                 }
                 Thread.sleep(POLL_MILLIS);
             }

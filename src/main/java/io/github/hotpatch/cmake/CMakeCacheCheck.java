@@ -87,7 +87,7 @@ public final class CMakeCacheCheck {
                 home = line.substring(eq + 1).strip();
             }
         }
-        if (home != null && sourceDirectory != null && !sameDirectory(Path.of(home), sourceDirectory)) {
+        if (home != null && sourceDirectory != null && !sameDirectory(home, sourceDirectory)) {
             return Optional.of(FILE_NAME + " in " + variantDirectory + " was made for source directory " + home
                     + ", not " + sourceDirectory.toAbsolutePath().normalize() + fix
                     + ", or choose another buildDirectory");
@@ -103,7 +103,14 @@ public final class CMakeCacheCheck {
         return line.substring(i);
     }
 
-    private static boolean sameDirectory(Path cached, Path source) {
+    /** CMake's {@code C:/...} home read in the source directory's own file system (Windows: without case). */
+    private static boolean sameDirectory(String home, Path source) {
+        Path cached;
+        try {
+            cached = source.getFileSystem().getPath(home);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
         Path a = cached.toAbsolutePath().normalize();
         Path b = source.toAbsolutePath().normalize();
         if (a.equals(b)) {

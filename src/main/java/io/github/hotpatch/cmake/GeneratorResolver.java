@@ -1,5 +1,7 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.msbuild.VisualStudioGenerator;
+import io.github.hotpatch.msbuild.VisualStudioInstance;
 import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
@@ -52,19 +54,17 @@ public final class GeneratorResolver {
             requireToolchainFile(request.toolchainFile().get());
         }
         String generator = request.generator();
-        if (generator.isBlank() || generator.equalsIgnoreCase("auto")) {
-            if (host.windows()) {
-                String platform = request.variants().isEmpty()
-                        ? "ARM64"
-                        : request.variants().get(0).arch().platform;
-                generator = host.visualStudio(platform, request.vsVersion()).cmakeGenerator();
-            } else {
-                generator = "Ninja Multi-Config";
-            }
+        boolean auto = generator.isBlank() || generator.equalsIgnoreCase("auto");
+        if (auto) {
+            generator = host.windows() ? "Visual Studio" : "Ninja Multi-Config";
         }
         boolean vs = GeneratorSetup.isVisualStudio(generator);
-        if (generator.startsWith("Ninja") && host.finder().find("ninja").isEmpty()) {
-            missing.add("ninja");
+        Optional<Path> ninja = Optional.empty();
+        if (generator.startsWith("Ninja")) {
+            ninja = host.finder().find("ninja");
+            if (ninja.isEmpty()) {
+                missing.add("ninja");
+            }
         }
         Optional<LlvmCrossToolchain> llvm = Optional.empty();
         LinkerKind linker;
@@ -93,13 +93,58 @@ public final class GeneratorResolver {
                             ? "Install CMake, Ninja and Visual Studio's C++ tools."
                             : "To cross-build Windows" + " binaries here, " + LlvmCrossToolchain.INSTALL_HINT + "."));
         }
-        checkCmakeVersion(cmake.get(), request.toolTimeout());
+        CMakeVersion version = checkCmakeVersion(cmake.get(), request.toolTimeout());
         if (llvm.isPresent() && request.hotpatch() && llvm.get().version() < HotpatchProfile.MIN_LLD_MAJOR) {
             throw new ToolException("lld-link-" + llvm.get().version() + " is the newest lld-link on PATH, but"
                     + " /hotpatchcompatible needs lld-link " + HotpatchProfile.MIN_LLD_MAJOR + " or newer: "
                     + LlvmCrossToolchain.INSTALL_HINT + " (or set <hotpatch>false</hotpatch>)");
         }
-        return new GeneratorSetup(generator, vs, GeneratorSetup.isMultiConfig(generator), linker, llvm);
+        Optional<VisualStudioInstance> instance = Optional.empty();
+        if (vs) {
+            Optional<VisualStudioGenerator> named = auto ? Optional.empty() : VisualStudioGenerator.forName(generator);
+            if (named.isPresent() && !named.get().supportedBy(version.major(), version.minor())) {
+                throw new ToolException("generator \"" + generator + "\" needs "
+                        + named.get().minimumCmake()
+                        + " or newer, but cmake at " + cmake.get() + " is " + version + ": install a newer CMake"
+                        + " (or choose an older Visual Studio generator)");
+            }
+            if (host.windows()) {
+                String platform = request.variants().isEmpty()
+                        ? "ARM64"
+                        : request.variants().get(0).arch().platform;
+                Optional<Integer> pin = named.map(VisualStudioGenerator::major).or(request::vsVersion);
+                VisualStudioInstance chosen =
+                        chooseVisualStudio(host.visualStudios(platform, pin), version, cmake.get());
+                instance = Optional.of(chosen);
+                if (auto) {
+                    generator = chosen.cmakeGenerator();
+                }
+            }
+        }
+        return new GeneratorSetup(
+                generator, vs, GeneratorSetup.isMultiConfig(generator), linker, llvm, cmake.get(), ninja, instance);
+    }
+
+    /**
+     * The newest of {@code instances} (newest first) whose generator this CMake has; when none, an error naming the
+     * CMake version and each Visual Studio with the CMake it would need.
+     */
+    static VisualStudioInstance chooseVisualStudio(
+            List<VisualStudioInstance> instances, CMakeVersion cmake, Path cmakePath) throws ToolException {
+        List<String> unsupported = new ArrayList<>();
+        for (VisualStudioInstance instance : instances) {
+            Optional<VisualStudioGenerator> g = VisualStudioGenerator.forMajor(instance.majorVersion());
+            if (g.isPresent() && g.get().supportedBy(cmake.major(), cmake.minor())) {
+                return instance;
+            }
+            unsupported.add("Visual Studio " + instance.installationVersion() + " at " + instance.installationPath()
+                    + g.map(x -> " (generator \"" + x.generatorName() + "\" needs " + x.minimumCmake() + " or newer)")
+                            .orElse(" (no CMake generator is known for it)"));
+        }
+        throw new ToolException(
+                "cmake " + cmake + " at " + cmakePath + " has no generator for the Visual Studio found: "
+                        + String.join("; ", unsupported) + ". Install a newer CMake and put it first on PATH (or point"
+                        + " -Dhotpatch.cmakeExecutable at it), or install a Visual Studio this CMake supports");
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.msbuild.MsBuildCommand;
+import io.github.hotpatch.msbuild.VisualStudioGenerator;
+import io.github.hotpatch.msbuild.VisualStudioInstance;
 import io.github.hotpatch.process.BuildLog;
+import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ParallelTasks;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
@@ -9,9 +12,11 @@ import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.vcxproj.VcxprojLocator;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds configured variants: {@code cmake --build}, or MSBuild directly on the target's generated vcxproj. */
@@ -80,12 +85,9 @@ public final class VariantBuilder {
         // Again, now under the variant's lock: another build may have changed the directory since buildAll looked.
         requireConfigured(dir, variant);
         List<String> command = request.builder() == Builder.MSBUILD
-                ? MsBuildCommand.of(
-                        msbuild(request, variant),
-                        findProject(dir, request.target(), variant),
-                        request.buildConfig(),
-                        variant.arch().platform)
-                : cmakeBuildCommand(request.cmakeExecutable(), dir, request.buildConfig(), request.target(), jobs);
+                ? msbuildCommand(request, variant, dir)
+                : cmakeBuildCommand(
+                        cmake(request, variant).toString(), dir, request.buildConfig(), request.target(), jobs);
         ToolRun run = ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout());
         log.info("[" + variant.name() + "] " + run.displayCommand());
         runner.runChecked(run, log.prefixed(variant.name()));
@@ -117,15 +119,78 @@ public final class VariantBuilder {
         return List.copyOf(command);
     }
 
-    private Path msbuild(BuildRequest request, BuildVariant variant) throws ToolException {
-        if (request.msbuildExecutable().isPresent()) {
-            return request.msbuildExecutable().get();
+    /** The cmake to run: the path given, or the one found on PATH (never the bare name, searched again by the OS). */
+    private Path cmake(BuildRequest request, BuildVariant variant) throws ToolException {
+        return new GeneratorResolver(host, runner)
+                .findCmake(request.cmakeExecutable())
+                .orElseThrow(() -> new ToolException("[" + variant.name() + "] cmake not found: "
+                        + request.cmakeExecutable() + " is not on PATH or not executable"));
+    }
+
+    /**
+     * MSBuild from the Visual Studio installation CMake configured the variant with ({@code CMAKE_GENERATOR_INSTANCE}
+     * in its cache), with that Visual Studio's {@code VisualStudioVersion}, as CMake's own build command runs it.
+     */
+    private List<String> msbuildCommand(BuildRequest request, BuildVariant variant, Path dir) throws ToolException {
+        Map<String, String> cache;
+        try {
+            cache = CMakeCacheEntries.read(dir.resolve(CMakeCacheCheck.FILE_NAME));
+        } catch (IOException e) {
+            throw new ToolException("[" + variant.name() + "] cannot read " + dir.resolve(CMakeCacheCheck.FILE_NAME)
+                    + ": " + IoMessages.describe(e));
+        }
+        Optional<VisualStudioGenerator> generator =
+                VisualStudioGenerator.forName(cache.getOrDefault("CMAKE_GENERATOR", ""));
+        Path msbuild = request.msbuildExecutable().isPresent()
+                ? request.msbuildExecutable().get()
+                : msbuild(request, variant, dir, cache, generator);
+        return MsBuildCommand.of(
+                msbuild,
+                findProject(dir, request.target(), variant),
+                request.buildConfig(),
+                variant.arch().platform,
+                generator.map(VisualStudioGenerator::visualStudioVersion));
+    }
+
+    private Path msbuild(
+            BuildRequest request,
+            BuildVariant variant,
+            Path dir,
+            Map<String, String> cache,
+            Optional<VisualStudioGenerator> generator)
+            throws ToolException {
+        String instance = cache.getOrDefault("CMAKE_GENERATOR_INSTANCE", "").trim();
+        if (!instance.isEmpty()) {
+            // CMake writes the path with forward slashes; read in the file system the build directory lives in.
+            Path installation = instanceDirectory(dir, instance, variant);
+            Path exe = new VisualStudioInstance(installation, "").msbuildExecutable(host.hostArch());
+            if (!Files.isRegularFile(exe)) {
+                throw new ToolException(
+                        "[" + variant.name() + "] " + exe + " does not exist: the variant was configured"
+                                + " with the Visual Studio at " + instance + " (CMAKE_GENERATOR_INSTANCE in " + dir
+                                + "), which has no MSBuild now. Configure again (-Dhotpatch.force=true) or set"
+                                + " -Dhotpatch.msbuildExecutable");
+            }
+            return exe;
         }
         Optional<Path> onPath = host.finder().find("MSBuild");
         if (onPath.isPresent() && !host.windows()) {
             return onPath.get();
         }
-        return host.visualStudio(variant.arch().platform, request.vsVersion()).msbuildExecutable();
+        Optional<Integer> pin = generator.map(VisualStudioGenerator::major).or(request::vsVersion);
+        return host.visualStudio(variant.arch().platform, pin).msbuildExecutable(host.hostArch());
+    }
+
+    /** {@code CMAKE_GENERATOR_INSTANCE} ({@code <path>} or {@code <path>,version=...}) as a directory of {@code dir}'s file system. */
+    static Path instanceDirectory(Path dir, String instance, BuildVariant variant) throws ToolException {
+        int comma = instance.indexOf(',');
+        String path = comma < 0 ? instance : instance.substring(0, comma);
+        try {
+            return dir.getFileSystem().getPath(path);
+        } catch (InvalidPathException e) {
+            throw new ToolException("[" + variant.name() + "] CMAKE_GENERATOR_INSTANCE in " + dir + " is not a path: '"
+                    + instance + "'");
+        }
     }
 
     /** The target's vcxproj, written by the Visual Studio generator somewhere below the build directory. */

@@ -157,7 +157,7 @@ public final class VariantConfigurer {
             Path include,
             Map<String, String> entries) {
         List<String> cmd = new ArrayList<>(List.of(
-                request.cmakeExecutable(),
+                setup.cmake().toString(), // the cmake that was found and checked, never a name searched again
                 "-S",
                 request.sourceDirectory().toString(),
                 "-B",
@@ -168,6 +168,13 @@ public final class VariantConfigurer {
             cmd.add("-A");
             cmd.add(variant.arch().platform);
         }
+        // The Visual Studio installation and the ninja that were chosen, unless the user set them.
+        setup.vsInstance()
+                .filter(vs -> !hasEntry(entries, "CMAKE_GENERATOR_INSTANCE"))
+                .ifPresent(vs -> cmd.add("-DCMAKE_GENERATOR_INSTANCE=" + vs.installationPath()));
+        setup.makeProgram()
+                .filter(ninja -> !hasEntry(entries, "CMAKE_MAKE_PROGRAM"))
+                .ifPresent(ninja -> cmd.add("-DCMAKE_MAKE_PROGRAM:FILEPATH=" + ninja));
         toolchain.ifPresent(tc -> cmd.add("-DCMAKE_TOOLCHAIN_FILE:FILEPATH=" + tc.toAbsolutePath()));
         if (!setup.multiConfig() && !entries.containsKey("CMAKE_BUILD_TYPE")) {
             cmd.add("-DCMAKE_BUILD_TYPE=Release");
@@ -205,6 +212,10 @@ public final class VariantConfigurer {
                         + variant.name() + "' (" + dir + ")");
             }
         }
+    }
+
+    private static boolean hasEntry(Map<String, String> entries, String name) {
+        return entries.keySet().stream().anyMatch(key -> CacheEntry.name(key).equals(name));
     }
 
     private static Optional<String> removeEntry(Map<String, String> entries, String name) {

@@ -47,7 +47,7 @@ public final class FileApiReplyReader {
                 FileApiJson.read(index.sibling(codemodelResponse(index), "reply.codemodel-v2", "jsonFile"));
         checkKind(codemodel);
         Map<String, Object> paths = codemodel.object(codemodel.root(), "", "paths");
-        Path sourceDir = path(codemodel, codemodel.text(paths, "paths", "source"), "paths.source");
+        Path sourceDir = path(buildDir, codemodel, codemodel.text(paths, "paths", "source"), "paths.source");
 
         List<FileApiConfiguration> configurations = new ArrayList<>();
         List<?> configs = codemodel.array(codemodel.root(), "", "configurations");
@@ -150,13 +150,14 @@ public final class FileApiReplyReader {
 
     /** Reply paths use forward slashes and are relative to the top-level build directory unless absolute. */
     private Path resolve(FileApiJson json, String replyPath, String field) throws FileApiFormatException {
-        Path path = path(json, replyPath, field);
+        Path path = path(buildDir, json, replyPath, field);
         return (path.isAbsolute() ? path : buildDir.resolve(path)).normalize();
     }
 
-    private static Path path(FileApiJson json, String text, String field) throws FileApiFormatException {
+    /** A reply path in the build directory's own file system (on Windows {@code C:/...} reads as {@code C:\...}). */
+    private static Path path(Path buildDir, FileApiJson json, String text, String field) throws FileApiFormatException {
         try {
-            return Path.of(text);
+            return buildDir.getFileSystem().getPath(text);
         } catch (InvalidPathException e) {
             throw new FileApiFormatException(
                     json.file(), "field " + field + " is not a path on this system: '" + text + "'", e);

@@ -37,7 +37,11 @@ abstract class AbstractToolMojo extends AbstractVariantsMojo {
     @Parameter(property = "hotpatch.vsVersion")
     Integer vsVersion;
 
-    /** vswhere.exe to use (default: on PATH, else the Visual Studio Installer folder). */
+    /** Let vswhere offer preview (prerelease) installations of Visual Studio too; off: only released ones. */
+    @Parameter(property = "hotpatch.vsPrerelease", defaultValue = "false")
+    boolean vsPrerelease;
+
+    /** vswhere.exe to use (default: on PATH, else %ProgramFiles(x86)%\Microsoft Visual Studio\Installer). */
     @Parameter(property = "hotpatch.vswhereExecutable")
     File vswhereExecutable;
 
@@ -63,6 +67,7 @@ abstract class AbstractToolMojo extends AbstractVariantsMojo {
 
     /** This machine's tools, with the vswhere the user named (if any). */
     SystemHostTools host(ToolRunner runner) {
-        return SystemHostTools.current(Optional.ofNullable(vswhereExecutable).map(File::toPath), runner);
+        return SystemHostTools.current(
+                Optional.ofNullable(vswhereExecutable).map(File::toPath), vsPrerelease, runner, buildLog());
     }
 }

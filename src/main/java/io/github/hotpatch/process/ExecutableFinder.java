@@ -1,12 +1,17 @@
 package io.github.hotpatch.process;
 
 import java.io.File;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,19 +25,44 @@ public final class ExecutableFinder {
         this.windows = windows;
     }
 
-    /** The finder for this process's PATH. */
+    /** The finder for this process's PATH; entries that are no path here are skipped silently. */
     public static ExecutableFinder fromEnvironment() {
-        String path = System.getenv("PATH");
+        return fromEnvironment(warning -> {});
+    }
+
+    /** The finder for this process's PATH; {@code warn} gets one message naming the entries that were skipped. */
+    public static ExecutableFinder fromEnvironment(Consumer<String> warn) {
+        boolean windows =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        return new ExecutableFinder(
+                searchPath(System.getenv("PATH"), File.pathSeparator, FileSystems.getDefault(), warn), windows);
+    }
+
+    /**
+     * The directories of a PATH value in {@code fileSystem}. Blank entries are skipped; so are entries the file
+     * system does not take as a path, such as a quoted entry ({@code "C:\Program Files\CMake\bin"}) or one ending
+     * in a space on Windows, with one warning naming all of them (Windows' own program search ignores them too).
+     */
+    public static List<Path> searchPath(String path, String separator, FileSystem fileSystem, Consumer<String> warn) {
         List<Path> dirs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         if (path != null) {
-            for (String entry : path.split(File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    dirs.add(Path.of(entry));
+            for (String entry : path.split(Pattern.quote(separator))) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                try {
+                    dirs.add(fileSystem.getPath(entry));
+                } catch (InvalidPathException e) {
+                    skipped.add("'" + entry + "' (" + e.getReason() + ")");
                 }
             }
         }
-        return new ExecutableFinder(
-                dirs, System.getProperty("os.name", "").toLowerCase().startsWith("windows"));
+        if (!skipped.isEmpty()) {
+            warn.accept("PATH entries skipped, they are not paths on this system: " + String.join(", ", skipped)
+                    + ". Remove the quotes or trailing spaces from PATH to have tools found there.");
+        }
+        return dirs;
     }
 
     public List<Path> searchPath() {
@@ -61,13 +91,13 @@ public final class ExecutableFinder {
      * newest first.
      */
     public List<Integer> versionsOf(String base) {
-        Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.exe)?");
+        Pattern pattern = Pattern.compile(Pattern.quote(base) + "-(\\d{1,4})(\\.(?i:exe|cmd|bat))?");
         String prefix = base + "-";
         List<Integer> versions = new ArrayList<>();
         for (Path dir : searchPath) {
             // File.list gives bare names: /usr/bin holds thousands of entries, and making a Path of each (then
             // matching a regex) was most of a configure goal's own time before cmake starts.
-            String[] names = dir.toFile().list();
+            String[] names = names(dir);
             if (names == null) {
                 continue; // not a directory, or unreadable: skipped, as a shell would
             }
@@ -86,6 +116,18 @@ public final class ExecutableFinder {
         }
         versions.sort((a, b) -> Integer.compare(b, a));
         return versions;
+    }
+
+    /** The names in a directory, or null when it cannot be listed. */
+    private static String[] names(Path dir) {
+        if (dir.getFileSystem() == FileSystems.getDefault()) {
+            return dir.toFile().list();
+        }
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).toArray(String[]::new);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The newest N for which every one of {@code bases} exists as {@code base-N}. */

@@ -14,15 +14,28 @@ public final class VcxprojLocator {
 
     private VcxprojLocator() {}
 
-    /** The shallowest {@code <target>.vcxproj} under {@code buildDir} (outside CMakeFiles), if any. */
+    /**
+     * The shallowest {@code <target>.vcxproj} under {@code buildDir} (outside CMakeFiles), if any. Names compare as
+     * {@code buildDir}'s file system compares them: without case on Windows.
+     */
     public static Optional<Path> find(Path buildDir, String target) throws IOException {
-        String name = target + ".vcxproj";
+        Path name = buildDir.getFileSystem().getPath(target + ".vcxproj");
+        Path cmakeFiles = buildDir.getFileSystem().getPath("CMakeFiles");
         try (Stream<Path> files = Files.walk(buildDir, MAX_DEPTH)) {
-            return files.filter(p -> p.getFileName().toString().equals(name))
-                    .filter(p -> !buildDir.relativize(p).toString().contains("CMakeFiles"))
+            return files.filter(p -> name.equals(p.getFileName()))
+                    .filter(p -> !contains(buildDir.relativize(p), cmakeFiles))
                     .min((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount()));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    private static boolean contains(Path relative, Path element) {
+        for (Path part : relative) {
+            if (part.equals(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.hotpatch.cmake;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.github.hotpatch.testing.RecordingLog;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +32,7 @@ class BuildDirectoryLockTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         HoldLock.class.getName(),
-                        variant.resolve(BuildDirectoryLock.FILE_NAME).toString(),
+                        variant.toString(),
                         "30000")
                 .redirectErrorStream(true)
                 .start();
@@ -56,6 +58,24 @@ class BuildDirectoryLockTest {
         try (BuildDirectoryLock lock =
                 BuildDirectoryLock.acquire(variant, "arm64_schannel", Duration.ZERO, new RecordingLog())) {
             assertTrue(lock != null);
+        }
+    }
+
+    /**
+     * Windows locks are mandatory (a locked range cannot be read by another process), so the holder must never be
+     * read from the locked file: it lives beside it. Checked here by what is written where.
+     */
+    @Test
+    void theHolderIsWrittenBesideTheLockedFileNotIntoIt() throws Exception {
+        Path variant = dir.resolve("x64_schannel");
+        try (BuildDirectoryLock lock =
+                BuildDirectoryLock.acquire(variant, "x64_schannel", Duration.ZERO, new RecordingLog())) {
+            assertTrue(lock != null);
+            assertEquals(0, Files.size(variant.resolve(BuildDirectoryLock.FILE_NAME)), "the locked file stays empty");
+            assertEquals(
+                    "pid " + ProcessHandle.current().pid() + " since ",
+                    Files.readString(variant.resolve(BuildDirectoryLock.HOLDER_FILE_NAME))
+                            .substring(0, ("pid " + ProcessHandle.current().pid() + " since ").length()));
         }
     }
 

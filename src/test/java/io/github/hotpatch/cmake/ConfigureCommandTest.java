@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hotpatch.msbuild.VisualStudioInstance;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.profile.LinkerKind;
@@ -57,6 +58,55 @@ class ConfigureCommandTest {
                         "-DCMAKE_PROJECT_INCLUDE:FILEPATH=" + include,
                         "-DQUIC_TLS_LIB=schannel"),
                 cmd);
+    }
+
+    /** The cmake, ninja and Visual Studio that were found and checked are the ones cmake runs with. */
+    @Test
+    void theResolvedCmakeNinjaAndVisualStudioInstanceArePassed() {
+        BuildVariant v = BuildVariant.msquicDefaults().get(0);
+        ConfigureRequest r = request(dir.resolve("msquic"), dir.resolve("b"), List.of(v));
+        Path cmake = dir.resolve("cmake-3.31/bin/cmake");
+        GeneratorSetup vs = new GeneratorSetup(
+                "Visual Studio 17 2022",
+                true,
+                true,
+                LinkerKind.MSVC,
+                Optional.empty(),
+                cmake,
+                Optional.empty(),
+                Optional.of(new VisualStudioInstance(dir.resolve("VS/2022"), "17.14.1")));
+        List<String> cmd =
+                VariantConfigurer.configureCommand(r, vs, v, Optional.empty(), dir.resolve("i"), new LinkedHashMap<>());
+        assertEquals(cmake.toString(), cmd.get(0));
+        assertTrue(cmd.contains("-DCMAKE_GENERATOR_INSTANCE=" + dir.resolve("VS/2022")), cmd.toString());
+        // A user's own instance wins, and is not passed twice.
+        cmd = VariantConfigurer.configureCommand(
+                r,
+                vs,
+                v,
+                Optional.empty(),
+                dir.resolve("i"),
+                new LinkedHashMap<>(Map.of("CMAKE_GENERATOR_INSTANCE:INTERNAL", "D:/VS")));
+        assertEquals(
+                1,
+                cmd.stream()
+                        .filter(a -> a.startsWith("-DCMAKE_GENERATOR_INSTANCE"))
+                        .count(),
+                cmd.toString());
+        assertTrue(cmd.contains("-DCMAKE_GENERATOR_INSTANCE:INTERNAL=D:/VS"), cmd.toString());
+
+        GeneratorSetup ninja = new GeneratorSetup(
+                "Ninja Multi-Config",
+                false,
+                true,
+                LinkerKind.LLD,
+                Optional.empty(),
+                cmake,
+                Optional.of(dir.resolve("bin/ninja")),
+                Optional.empty());
+        cmd = VariantConfigurer.configureCommand(
+                r, ninja, v, Optional.empty(), dir.resolve("i"), new LinkedHashMap<>());
+        assertTrue(cmd.contains("-DCMAKE_MAKE_PROGRAM:FILEPATH=" + dir.resolve("bin/ninja")), cmd.toString());
     }
 
     @Test

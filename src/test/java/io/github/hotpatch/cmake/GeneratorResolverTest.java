@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.LinkerKind;
+import io.github.hotpatch.testing.HangingTool;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,30 +116,100 @@ class GeneratorResolverTest {
         assertTrue(!s.multiConfig() && s.llvmToolchain().isEmpty());
     }
 
+    private static final String VS_2022_AND_18 = """
+            [{"installationPath": "C:\\\\VS\\\\2022", "installationVersion": "17.14.36310.24"},
+             {"installationPath": "C:\\\\VS\\\\18", "installationVersion": "18.0.11111.16"}]
+            """;
+
+    private GeneratorSetup windowsAuto(String cmakeVersion, String vswhereJson, boolean prerelease, StandIn[] vswhere)
+            throws Exception {
+        StandIn cmake = cmakeSaying("cmake version " + cmakeVersion + "\n", 0);
+        vswhere[0] = StandIn.create(dir.resolve("vs-" + cmakeVersion), "vswhere", vswhereJson, 0);
+        return new GeneratorResolver(
+                        new StandInHost(true, path(), vswhere[0].executable(), prerelease, "amd64"), new ToolRunner())
+                .resolve(requestWith(cmake));
+    }
+
     @Test
-    void windowsAutoChoosesTheNewestVisualStudioThroughVswhere_standIn() throws Exception {
-        Path bin = path("cmake");
-        StandIn vswhere = StandIn.create(dir.resolve("vs"), "vswhere", """
-                [{"installationPath": "C:\\\\VS\\\\2022", "installationVersion": "17.14.36310.24"},
-                 {"installationPath": "C:\\\\VS\\\\18", "installationVersion": "18.0.11111.16"}]
-                """, 0);
-        GeneratorSetup s = new GeneratorResolver(new StandInHost(true, bin, vswhere.executable()), new ToolRunner())
-                .resolve(request("auto", Optional.empty(), true));
+    void windowsAutoChoosesTheNewestVisualStudioTheFoundCmakeSupports_standIn() throws Exception {
+        StandIn[] vswhere = new StandIn[1];
+        GeneratorSetup s = windowsAuto("4.2.0", VS_2022_AND_18, false, vswhere);
         assertEquals("Visual Studio 18 2026", s.generator());
+        assertEquals(Path.of("C:\\VS\\18"), s.vsInstance().orElseThrow().installationPath());
         assertEquals(LinkerKind.MSVC, s.linker());
         assertTrue(s.visualStudio() && s.multiConfig());
         assertEquals(
                 List.of(
                         "-products",
                         "*",
-                        "-prerelease",
                         "-requires",
                         "Microsoft.VisualStudio.Component.VC.Tools.ARM64",
                         "-format",
                         "json",
                         "-utf8",
                         "-nologo"),
-                vswhere.arguments());
+                vswhere[0].arguments(),
+                "no -prerelease unless hotpatch.vsPrerelease");
+
+        // CMake 3.31 (windows-2022's) has no "Visual Studio 18 2026": the 2022 installation is chosen.
+        s = windowsAuto("3.31.6", VS_2022_AND_18, false, vswhere);
+        assertEquals("Visual Studio 17 2022", s.generator());
+        assertEquals(Path.of("C:\\VS\\2022"), s.vsInstance().orElseThrow().installationPath());
+
+        s = windowsAuto("3.30.1", VS_2022_AND_18, true, vswhere);
+        assertTrue(vswhere[0].arguments().contains("-prerelease"), "asked for previews");
+    }
+
+    @Test
+    void windowsAutoWithOnlyAVisualStudioTheCmakeIsTooOldForNamesBothVersions_standIn() throws Exception {
+        StandIn[] vswhere = new StandIn[1];
+        ToolException e = assertThrows(ToolException.class, () -> windowsAuto("3.31.6", """
+                        [{"installationPath": "C:\\\\VS\\\\18", "installationVersion": "18.0.11111.16"}]
+                        """, false, vswhere));
+        assertTrue(e.getMessage().startsWith("cmake 3.31.6 at "), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("Visual Studio 18.0.11111.16 at C:\\VS\\18 (generator \"Visual Studio 18 2026\" needs"
+                                + " CMake 4.2 or newer)"),
+                e.getMessage());
+    }
+
+    @Test
+    void anExplicitVisualStudioGeneratorTheCmakeLacksIsRefused() throws Exception {
+        StandIn cmake = cmakeSaying("cmake version 3.31.6\n", 0);
+        ConfigureRequest r = new ConfigureRequest(
+                dir.resolve("src"),
+                dir.resolve("build"),
+                BuildVariant.msquicDefaults(),
+                Map.of(),
+                "Visual Studio 18 2026",
+                Optional.empty(),
+                "auto",
+                true,
+                List.of(),
+                cmake.executable().toString(),
+                Optional.empty());
+        ToolException e =
+                assertThrows(ToolException.class, () -> resolver(path()).resolve(r));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("generator \"Visual Studio 18 2026\" needs CMake 4.2 or newer, but cmake at "
+                                + cmake.executable() + " is 3.31.6"),
+                e.getMessage());
+    }
+
+    @Test
+    void theSetupCarriesTheCmakeAndNinjaThatWereFound() throws Exception {
+        Path bin = path("cmake", "ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
+        GeneratorSetup s = resolver(bin).resolve(request("auto", Optional.empty(), true));
+        assertEquals(host(bin).finder().find("cmake").orElseThrow(), s.cmake());
+        assertEquals(
+                host(bin).finder().find("ninja").orElseThrow(), s.makeProgram().orElseThrow());
+        assertTrue(s.cmake().isAbsolute() && s.vsInstance().isEmpty());
+    }
+
+    private static StandInHost host(Path bin) {
+        return new StandInHost(false, bin, null);
     }
 
     /** A cmake stand-in answering --version with {@code versionOutput}; any other call is recorded and fails. */
@@ -214,10 +285,12 @@ class GeneratorResolverTest {
     @Test
     void hangingCmakeVersionIsKilledWithinTheRequestsTimeout() throws Exception {
         Path bin = path("ninja", "clang-cl-22", "lld-link-22", "llvm-lib-22");
-        Path hanging = dir.resolve("hang/cmake");
-        Files.createDirectories(hanging.getParent());
-        Files.writeString(hanging, "#!/bin/sh\nsleep 30\n");
-        Files.setPosixFilePermissions(hanging, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path hanging = StandIn.launcher(
+                dir.resolve("hang"),
+                "cmake",
+                HangingTool.class,
+                dir.resolve("hang.pid").toString(),
+                "-");
         ConfigureRequest request = new ConfigureRequest(
                 dir.resolve("src"),
                 dir.resolve("build"),
@@ -259,9 +332,9 @@ class GeneratorResolverTest {
         assertEquals("3.25.1", cache.lookup(cmake.executable()).orElseThrow().text());
 
         // Replaced by an older cmake (a different file at the same path): probed again and refused.
-        Path out = cmake.executable().resolveSibling("cmake.out");
+        Path out = cmake.outputFile();
         Files.writeString(out, Files.readString(out).replace("3.25.1", "3.10.2"));
-        Files.writeString(cmake.executable(), Files.readString(cmake.executable()) + "# replaced\n");
+        cmake.changeExecutable();
         ToolException e = assertThrows(ToolException.class, () -> resolver.resolve(requestWith(cmake)));
         assertTrue(e.getMessage().startsWith("cmake 3.10.2 at "), e.getMessage());
         assertEquals(2, cmake.invocations().size());

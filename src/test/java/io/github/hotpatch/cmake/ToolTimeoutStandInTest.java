@@ -9,11 +9,11 @@ import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.testing.FileApiReplies;
+import io.github.hotpatch.testing.HangingTool;
 import io.github.hotpatch.testing.RecordingLog;
 import io.github.hotpatch.testing.StandIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,21 +28,17 @@ class ToolTimeoutStandInTest {
 
     /** A cmake that answers --version like 3.25 and hangs on anything else, writing its sleeper's pid. */
     private Path hangingCmake() throws Exception {
-        Path exe = Files.createDirectories(dir.resolve("tools")).resolve("cmake");
-        Files.writeString(exe, """
-                #!/bin/sh
-                if [ "$1" = "--version" ]; then echo "cmake version 3.25.1"; exit 0; fi
-                echo "stand-in: hanging on $1"
-                sleep 30 &
-                echo $! > '%s'
-                wait
-                """.formatted(dir.resolve("sleeper.pid")));
-        Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return exe;
+        return StandIn.launcher(
+                dir.resolve("tools"),
+                "cmake",
+                HangingTool.class,
+                dir.resolve("sleeper.pid").toString(),
+                "cmake version 3.25.1");
     }
 
     private void assertSleeperGone() throws Exception {
-        long pid = Long.parseLong(Files.readString(dir.resolve("sleeper.pid")).trim());
+        Path pidFile = dir.resolve("sleeper.pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
         // SIGKILL is sent to it before the runner returns; the kernel and init need a moment to take it away.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
@@ -110,7 +106,7 @@ class ToolTimeoutStandInTest {
                 hangingCmake().toString(),
                 Optional.empty(),
                 Optional.empty(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(4));
         long start = System.nanoTime();
         ToolException e = assertThrows(
                 ToolException.class,
@@ -119,10 +115,12 @@ class ToolTimeoutStandInTest {
                                 new ToolRunner(),
                                 new RecordingLog())
                         .buildAll(request));
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(15).toNanos());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(25).toNanos());
         assertTrue(
                 e.getMessage()
-                        .startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+                        .startsWith(
+                                "[arm64_x] " + dir.resolve("tools").resolve(StandIn.onWindows() ? "cmake.cmd" : "cmake")
+                                        + " timed out after 4 s and was killed"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("stand-in: hanging on --build"), e.getMessage());
         assertSleeperGone();
@@ -146,7 +144,7 @@ class ToolTimeoutStandInTest {
                 List.of(),
                 hangingCmake().toString(),
                 Optional.empty(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(4));
         ToolException e = assertThrows(
                 ToolException.class,
                 () -> new VariantConfigurer(
@@ -156,7 +154,9 @@ class ToolTimeoutStandInTest {
                         .configureAll(request));
         assertTrue(
                 e.getMessage()
-                        .startsWith("[arm64_x] " + dir.resolve("tools/cmake") + " timed out after 1 s and was killed"),
+                        .startsWith(
+                                "[arm64_x] " + dir.resolve("tools").resolve(StandIn.onWindows() ? "cmake.cmd" : "cmake")
+                                        + " timed out after 4 s and was killed"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("stand-in: hanging on -S"), e.getMessage());
         assertSleeperGone();

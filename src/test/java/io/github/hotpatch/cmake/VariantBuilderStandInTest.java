@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The build goal at the process boundary: stand-in cmake and MSBuild record what they are given. */
@@ -116,9 +118,68 @@ class VariantBuilderStandInTest {
                         "/p:Configuration=Release",
                         "/p:Platform=ARM64",
                         "/m",
+                        "/nr:false",
                         "/nologo"),
                 msbuild.arguments());
         assertTrue(log.text().contains("[arm64_schannel] Build succeeded."), log.text());
+    }
+
+    /**
+     * builder=msbuild runs MSBuild from the Visual Studio installation CMake configured the variant with (its cache's
+     * CMAKE_GENERATOR_INSTANCE, as CMake writes it with forward slashes), the amd64 host build on an x64 host, with
+     * that Visual Studio's VisualStudioVersion; vswhere is not asked.
+     */
+    @Test
+    @DisabledOnOs(
+            value = OS.WINDOWS,
+            disabledReason = "the stand-in must be a file named MSBuild.exe, which a .cmd launcher cannot be; the"
+                    + " Windows IT set runs the real MSBuild this way")
+    void msbuildStandIn_comesFromTheInstanceInTheVariantsCache() throws Exception {
+        Path v = configured("arm64_schannel");
+        Path vs = dir.resolve("VS/2022/Enterprise");
+        Path bin = vs.resolve("MSBuild/Current/Bin");
+        StandIn.create(bin, "MSBuild.exe", "plain host build\n", 0);
+        StandIn amd64 = StandIn.create(bin.resolve("amd64"), "MSBuild.exe", "amd64 host build\n", 0);
+        Files.writeString(
+                v.resolve("CMakeCache.txt"),
+                "CMAKE_GENERATOR:INTERNAL=Visual Studio 17 2022\nCMAKE_GENERATOR_INSTANCE:INTERNAL="
+                        + vs.toString().replace('\\', '/') + "\n");
+        BuildRequest request = new BuildRequest(
+                dir.resolve("build"),
+                List.of(BuildVariant.msquicDefaults().get(0)),
+                "Release",
+                "msquic",
+                Builder.MSBUILD,
+                "cmake",
+                Optional.empty(),
+                Optional.empty());
+        RecordingLog log = new RecordingLog();
+        new VariantBuilder(
+                        new StandInHost(true, dir.resolve("tools"), dir.resolve("no-vswhere"), false, "amd64"),
+                        new ToolRunner(),
+                        log)
+                .buildAll(request);
+        assertTrue(
+                log.text().contains(bin.resolve("amd64").resolve("MSBuild.exe").toString()), log.text());
+        assertTrue(log.text().contains("/p:VisualStudioVersion=17.0 /m /nr:false /nologo"), log.text());
+        assertTrue(log.text().contains("[arm64_schannel] amd64 host build"), log.text());
+        assertEquals("/p:VisualStudioVersion=17.0", amd64.arguments().get(3));
+
+        // An instance that has gone: a clear error naming it, not vswhere's newest.
+        Files.writeString(
+                v.resolve("CMakeCache.txt"),
+                "CMAKE_GENERATOR:INTERNAL=Visual Studio 17 2022\nCMAKE_GENERATOR_INSTANCE:INTERNAL="
+                        + dir.resolve("VS/gone") + "\n");
+        ToolException e = assertThrows(
+                ToolException.class,
+                () -> new VariantBuilder(
+                                new StandInHost(true, dir.resolve("tools"), dir.resolve("no-vswhere"), false, "amd64"),
+                                new ToolRunner(),
+                                new RecordingLog())
+                        .buildAll(request));
+        assertTrue(
+                e.getMessage().contains("configured with the Visual Studio at " + dir.resolve("VS/gone")),
+                e.getMessage());
     }
 
     @Test

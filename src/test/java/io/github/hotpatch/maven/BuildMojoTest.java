@@ -82,12 +82,14 @@ class BuildMojoTest {
                                 "/p:Configuration=Release",
                                 "/p:Platform=ARM64",
                                 "/m",
+                                "/nr:false",
                                 "/nologo"),
                         List.of(
                                 openssl.resolve("src/bin/msquic.vcxproj").toString(),
                                 "/p:Configuration=Release",
                                 "/p:Platform=ARM64",
                                 "/m",
+                                "/nr:false",
                                 "/nologo")),
                 msbuild.invocations());
     }

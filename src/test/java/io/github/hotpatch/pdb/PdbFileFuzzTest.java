@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * {@link PdbFileReader#read} on fuzzed PDBs: a result or a {@link PdbFormatException}, nothing else, within
  * {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap. Seeds are lld-link PDBs from {@link NativeFixtures}
  * ({@code PdbFileFuzzTestInputs/read/}); see FUZZING.md.
  */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class PdbFileFuzzTest {
 
     private static final String METHOD = "read";

@@ -14,8 +14,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The reader against real images: lld-link 22/19 cross builds and an MSVC-linked ARM64 .node from npm. */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class PeFileFixturesTest {
 
     @Test

@@ -14,12 +14,18 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * {@link PeImageReader#read} on fuzzed images: a {@link PeImage} or a {@link PeFormatException}, nothing else, within
  * {@link ReaderFuzzing#TIME_BOUND} and the fuzzing JVM's heap. Seeds are lld-link images from {@link NativeFixtures}
  * ({@code PeFileFuzzTestInputs/read/}); see FUZZING.md for how this runs and how to run it longer.
  */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class PeFileFuzzTest {
 
     private static final String METHOD = "read";

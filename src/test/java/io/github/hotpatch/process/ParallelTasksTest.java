@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hotpatch.testing.JavaMain;
+import io.github.hotpatch.testing.Tool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,12 +55,13 @@ class ParallelTasksTest {
                 ToolException.class,
                 () -> ParallelTasks.run(List.of("slow", "failing"), 2, Function.identity(), item -> {
                     List<String> cmd = item.equals("slow")
-                            ? List.of("sleep", "60")
-                            : List.of("sh", "-c", "sleep 0.5; echo boom; exit 4");
+                            ? JavaMain.command(Tool.class, "sleep:60000")
+                            : JavaMain.command(Tool.class, "sleep:500", "out:boom", "exit:4");
                     runner.runChecked(ToolRun.of(item, dir, cmd), line -> {});
                     return item;
                 }));
-        assertTrue(e.getMessage().startsWith("[failing] sh failed with exit code 4"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("[failing] " + JavaMain.java() + " failed with exit code 4"), e.getMessage());
         assertTrue(e.getMessage().contains("boom"), e.getMessage());
         assertTrue(
                 e.getMessage().contains("\n  stopped the other variants after failing failed: slow"), e.getMessage());

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.hotpatch.testing.JavaMain;
 import io.github.hotpatch.testing.RecordingLog;
+import io.github.hotpatch.testing.StandIn;
+import io.github.hotpatch.testing.Tool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The runner against real processes: a small Java tool ({@link Tool}) instead of shell one-liners, on every OS. */
 class ToolRunnerTest {
     @TempDir
     Path dir;
@@ -21,7 +27,7 @@ class ToolRunnerTest {
     void streamsEveryLinePrefixedWithTheLabel() throws Exception {
         RecordingLog log = new RecordingLog();
         runner.runChecked(
-                ToolRun.of("arm64_schannel", dir, List.of("sh", "-c", "echo one; echo two >&2; echo three")),
+                ToolRun.of("arm64_schannel", dir, JavaMain.command(Tool.class, "out:one", "err:two", "out:three")),
                 log.prefixed("arm64_schannel"));
         assertEquals(
                 List.of("INFO [arm64_schannel] one", "INFO [arm64_schannel] two", "INFO [arm64_schannel] three"),
@@ -30,17 +36,14 @@ class ToolRunnerTest {
 
     @Test
     void failureNamesLabelCommandExitCodeAndLastLines() {
+        List<String> command = JavaMain.command(Tool.class, "lines:40", "exit:3");
         ToolException e = assertThrows(
-                ToolException.class,
-                () -> runner.runChecked(
-                        ToolRun.of(
-                                "arm64_openssl",
-                                dir,
-                                List.of("sh", "-c", "for i in $(seq 1 40); do echo line$i; done; exit 3")),
-                        line -> {}));
+                ToolException.class, () -> runner.runChecked(ToolRun.of("arm64_openssl", dir, command), line -> {}));
         assertEquals(3, e.exitCode());
-        assertTrue(e.getMessage().startsWith("[arm64_openssl] sh failed with exit code 3"), e.getMessage());
-        assertTrue(e.getMessage().contains("command: sh -c \"for i in"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("[arm64_openssl] " + command.get(0) + " failed with exit code 3"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" " + Tool.class.getName() + " lines:40 exit:3"), e.getMessage());
         assertTrue(e.getMessage().contains("line40") && e.getMessage().contains("line16"), e.getMessage());
         assertTrue(!e.getMessage().contains("line15\n"), "only the last " + ToolRunner.TAIL_LINES + " lines");
     }
@@ -55,25 +58,75 @@ class ToolRunnerTest {
     }
 
     @Test
-    void timeoutKillsTheToolAndItsChildren() {
+    void timeoutKillsTheToolAndItsChildren() throws Exception {
         long start = System.nanoTime();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
         ToolException e = assertThrows(
                 ToolException.class,
                 () -> runner.runChecked(
-                        ToolRun.of("v", dir, List.of("sh", "-c", "echo started; sleep 30 & sleep 30"))
-                                .withTimeout(Duration.ofMillis(500)),
-                        line -> {}));
+                        ToolRun.of("v", dir, JavaMain.command(Tool.class, "out:started", "spawn:30000", "sleep:30000"))
+                                .withTimeout(Duration.ofSeconds(3)),
+                        lines::add));
         assertTrue(e.getMessage().contains("timed out after"), e.getMessage());
         assertTrue(e.getMessage().contains("started"), e.getMessage());
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(20).toNanos());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(25).toNanos());
+        assertChildGone(lines);
+    }
+
+    /** A grandchild that keeps the output pipe open (mspdbsrv, an MSBuild node) cannot hold the goal. */
+    @Test
+    void outputHeldOpenByAGrandchildIsClosedAfterTheGraceAndSaidSo() throws Exception {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        ToolRunner.Result result = new ToolRunner(Duration.ofSeconds(1))
+                .run(ToolRun.of("v", dir, JavaMain.command(Tool.class, "spawn:60000", "out:parent done")), lines::add);
+        long took = System.nanoTime() - start;
+        try {
+            assertEquals(0, result.exitCode());
+            assertTrue(took < Duration.ofSeconds(30).toNanos(), "returned long before the grandchild's 60 s: " + took);
+            assertTrue(lines.contains("parent done"), lines.toString());
+            String note = lines.get(lines.size() - 1);
+            assertTrue(
+                    note.startsWith("hotpatch: " + JavaMain.java()
+                            + " exited with code 0, but its output stayed open 1 s" + " later"),
+                    note);
+            assertTrue(note.contains("the output stream is closed and no longer read"), note);
+        } finally {
+            childPid(lines).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private static java.util.Optional<Long> childPid(List<String> lines) {
+        synchronized (lines) {
+            return lines.stream()
+                    .filter(l -> l.startsWith("child "))
+                    .map(l -> Long.parseLong(l.substring(6).trim()))
+                    .findFirst();
+        }
+    }
+
+    private static void assertChildGone(List<String> lines) throws InterruptedException {
+        long pid = childPid(lines).orElseThrow(() -> new AssertionError("no child pid in " + lines));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(
+                ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true), "the tool's child " + pid + " was killed");
     }
 
     @Test
     void argumentsReachTheToolLiterallyWithoutAShell() throws Exception {
-        StringBuilder out = new StringBuilder();
-        String tricky = "a b;c \"q\" $(touch pwned) `x` 'y'";
-        runner.runChecked(ToolRun.of("v", dir, List.of("printf", "%s", tricky)), out::append);
-        assertEquals(tricky, out.toString());
+        List<String> tricky = List.of(
+                "a b;c \"q\" $(touch pwned) `x` 'y'", "", "C:\\dir\\", "%PATH%", "a & b", "^", "\\\"", "tab\there");
+        StandIn tool = StandIn.create(dir.resolve("bin"), "tool", "", 0);
+        List<String> command = new ArrayList<>(List.of(tool.executable().toString()));
+        command.addAll(tricky.stream()
+                .filter(a -> !WindowsCommandLine.isBatchFile(tool.executable().toString())
+                        || WindowsCommandLine.whyNotForBatchFile(a) == null)
+                .toList());
+        runner.runChecked(ToolRun.of("v", dir, command), line -> {});
+        assertEquals(command.subList(1, command.size()), tool.arguments());
         assertTrue(!dir.resolve("pwned").toFile().exists());
     }
 }

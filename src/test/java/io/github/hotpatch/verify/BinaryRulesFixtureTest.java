@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * each verdict is checked against what the readers see in the same files, and each damaged case is a copy of a
  * fixture with one file added, removed, replaced or cut.
  */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class BinaryRulesFixtureTest {
 
     private static final HotpatchProfile LLD_ARM64 = HotpatchProfile.of(Arch.ARM64, LinkerKind.LLD);

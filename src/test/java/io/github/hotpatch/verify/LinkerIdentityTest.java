@@ -24,9 +24,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which linker wrote an image, from each kind of evidence in turn, on real lld- and MSVC-linked images. */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class LinkerIdentityTest {
 
     private static NativeFixtures.Built hotpatch;

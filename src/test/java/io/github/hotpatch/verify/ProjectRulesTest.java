@@ -21,12 +21,18 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project rules on File API replies CMake 3.25 really wrote (Ninja Multi-Config, clang-cl-22 ARM64 toolchain)
  * and on the vcxproj fixtures shaped like CMake's Visual Studio generator output.
  */
+@EnabledOnOs(
+        value = OS.LINUX,
+        disabledReason =
+                "builds or reads its fixtures with Debian's LLVM cross tools (clang-cl, lld-link, llvm-readobj, llvm-pdbutil)")
 class ProjectRulesTest {
 
     private static final HotpatchProfile LLD_ARM64 = HotpatchProfile.of(Arch.ARM64, LinkerKind.LLD);
