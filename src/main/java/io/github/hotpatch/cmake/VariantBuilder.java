@@ -10,7 +10,10 @@ import io.github.hotpatch.vcxproj.VcxprojLocator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds configured variants: {@code cmake --build}, or MSBuild directly on the target's generated vcxproj. */
@@ -31,8 +34,16 @@ public final class VariantBuilder {
 
     /** Builds the variants, {@code options.parallel()} at a time; the first failure stops the others. */
     public void buildAll(BuildRequest request, RunOptions options) throws ToolException {
+        List<Path> caches = new ArrayList<>();
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
+            CompilerCacheStats.ccacheOf(request.buildDirectory().resolve(variant.name()))
+                    .filter(c -> !caches.contains(c))
+                    .ifPresent(caches::add);
+        }
+        Map<Path, Map<String, Long>> before = new LinkedHashMap<>();
+        for (Path ccache : caches) {
+            before.put(ccache, CompilerCacheStats.read(runner, ccache, request.buildDirectory()));
         }
         ParallelTasks.run(
                 request.variants(),
@@ -47,6 +58,13 @@ public final class VariantBuilder {
                             build(request, variant);
                             return null;
                         }));
+        for (Path ccache : caches) {
+            Map<String, Long> after = CompilerCacheStats.read(runner, ccache, request.buildDirectory());
+            log.info("compiler cache " + ccache + " (cache_dir "
+                    + CompilerCacheStats.cacheDir(runner, ccache, request.buildDirectory()) + "), this build of "
+                    + request.variants().size()
+                    + " variant(s): " + CompilerCacheStats.describe(before.get(ccache), after));
+        }
     }
 
     void build(BuildRequest request, BuildVariant variant) throws ToolException {
