@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The hits and misses of a build, from ccache's own statistics ({@code ccache --print-stats}, read before and after,
- * in the cache directory ccache itself reports with {@code --get-config cache_dir}, so CCACHE_DIR and ccache.conf
- * apply as configured).
+ * The hits and misses of a build, from the launcher's own statistics, read before and after the build: ccache's
+ * {@code --print-stats} (in the cache directory ccache reports with {@code --get-config cache_dir}, so CCACHE_DIR and
+ * ccache.conf apply as configured), or sccache's {@code --show-stats} (its server's counters, and the cache location
+ * it names). Both are normalized to {@code hits}, {@code misses} and the launcher's own names for compiles it could
+ * not cache.
  */
 final class CompilerCacheStats {
     /** ccache 4.x statistics for compiles it ran but could not cache. */
@@ -39,12 +41,19 @@ final class CompilerCacheStats {
             "preprocessor_error",
             "autoconf_test");
 
+    /** sccache's {@code --show-stats} lines for compiles it ran but could not cache. */
+    static final List<String> SCCACHE_UNCACHEABLE = List.of(
+            "Non-cacheable compilations", "Non-cacheable calls", "Unsupported compiler calls", "Compilation failures");
+
     private static final Duration STATS_TIMEOUT = Duration.ofMinutes(2);
 
     private CompilerCacheStats() {}
 
-    /** The ccache a configured build directory compiles through, from CMAKE_C(XX)_COMPILER_LAUNCHER in its cache. */
-    static Optional<Path> ccacheOf(Path variantDir) {
+    /**
+     * The ccache or sccache a configured build directory compiles through, from CMAKE_C(XX)_COMPILER_LAUNCHER in its
+     * cache.
+     */
+    static Optional<Path> launcherOf(Path variantDir) {
         List<String> lines;
         try {
             lines = Files.readAllLines(variantDir.resolve(CMakeCacheCheck.FILE_NAME), StandardCharsets.UTF_8);
@@ -56,7 +65,7 @@ final class CompilerCacheStats {
                 String value = line.substring(line.indexOf('=') + 1);
                 for (String element : value.split(";")) {
                     if (!element.isBlank()
-                            && CompilerLauncher.kindOf(Path.of(element)).equals("ccache")) {
+                            && !CompilerLauncher.kindOf(Path.of(element)).equals("other")) {
                         return Optional.of(Path.of(element));
                     }
                 }
@@ -77,13 +86,48 @@ final class CompilerCacheStats {
         return stats;
     }
 
-    static Map<String, Long> read(ToolRunner runner, Path ccache, Path workDir) throws ToolException {
-        return parse(output(runner, ccache, workDir, "--print-stats"));
+    /** ccache's statistics as {@code hits}, {@code misses} and its names of uncacheable compiles. */
+    static Map<String, Long> normalizeCcache(Map<String, Long> raw) {
+        Map<String, Long> n = new LinkedHashMap<>();
+        n.put("hits", raw.getOrDefault("direct_cache_hit", 0L) + raw.getOrDefault("preprocessed_cache_hit", 0L));
+        n.put("misses", raw.getOrDefault("cache_miss", 0L));
+        UNCACHEABLE.forEach(k -> n.put(k, raw.getOrDefault(k, 0L)));
+        return n;
     }
 
-    static String cacheDir(ToolRunner runner, Path ccache, Path workDir) {
+    /** sccache's {@code --show-stats} text ({@code Cache hits    12}) as {@code hits}, {@code misses}, .... */
+    static Map<String, Long> parseSccache(List<String> lines) {
+        Map<String, Long> raw = new LinkedHashMap<>();
+        for (String line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\S.*?)\\s{2,}(\\d{1,18})\\s*$")
+                    .matcher(line);
+            if (m.matches()) {
+                raw.put(m.group(1).trim(), Long.parseLong(m.group(2)));
+            }
+        }
+        Map<String, Long> n = new LinkedHashMap<>();
+        n.put("hits", raw.getOrDefault("Cache hits", 0L));
+        n.put("misses", raw.getOrDefault("Cache misses", 0L));
+        SCCACHE_UNCACHEABLE.forEach(k -> n.put(k, raw.getOrDefault(k, 0L)));
+        return n;
+    }
+
+    static Map<String, Long> read(ToolRunner runner, Path launcher, Path workDir) throws ToolException {
+        return CompilerLauncher.kindOf(launcher).equals("sccache")
+                ? parseSccache(output(runner, launcher, workDir, "--show-stats"))
+                : normalizeCcache(parse(output(runner, launcher, workDir, "--print-stats")));
+    }
+
+    static String cacheDir(ToolRunner runner, Path launcher, Path workDir) {
         try {
-            List<String> out = output(runner, ccache, workDir, "--get-config", "cache_dir");
+            if (CompilerLauncher.kindOf(launcher).equals("sccache")) {
+                return output(runner, launcher, workDir, "--show-stats").stream()
+                        .filter(l -> l.startsWith("Cache location"))
+                        .map(l -> l.substring("Cache location".length()).trim())
+                        .findFirst()
+                        .orElse("?");
+            }
+            List<String> out = output(runner, launcher, workDir, "--get-config", "cache_dir");
             return out.isEmpty() ? "?" : out.get(out.size() - 1).trim();
         } catch (ToolException e) {
             return "? (" + e.getMessage() + ")";
@@ -95,14 +139,14 @@ final class CompilerCacheStats {
         List<String> command = new ArrayList<>(List.of(ccache.toString()));
         command.addAll(List.of(args));
         List<String> lines = new ArrayList<>();
-        runner.runChecked(ToolRun.of("ccache", workDir, command).withTimeout(STATS_TIMEOUT), lines::add);
+        runner.runChecked(ToolRun.of("compiler cache", workDir, command).withTimeout(STATS_TIMEOUT), lines::add);
         return lines;
     }
 
     /** One line for the log: hits, misses, the hit rate of the cacheable compiles, and what could not be cached. */
     static String describe(Map<String, Long> before, Map<String, Long> after) {
-        long hits = delta(before, after, "direct_cache_hit") + delta(before, after, "preprocessed_cache_hit");
-        long misses = delta(before, after, "cache_miss");
+        long hits = delta(before, after, "hits");
+        long misses = delta(before, after, "misses");
         StringBuilder line = new StringBuilder();
         line.append(hits).append(" hits, ").append(misses).append(" misses");
         if (hits + misses > 0) {
@@ -110,7 +154,10 @@ final class CompilerCacheStats {
         }
         List<String> uncacheable = new ArrayList<>();
         long notCached = 0;
-        for (String key : UNCACHEABLE) {
+        for (String key : after.keySet()) {
+            if (key.equals("hits") || key.equals("misses")) {
+                continue;
+            }
             long n = delta(before, after, key);
             if (n > 0) {
                 uncacheable.add(key + " " + n);

@@ -37,7 +37,7 @@ public final class VariantBuilder {
         List<Path> caches = new ArrayList<>();
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
-            CompilerCacheStats.ccacheOf(request.buildDirectory().resolve(variant.name()))
+            CompilerCacheStats.launcherOf(request.buildDirectory().resolve(variant.name()))
                     .filter(c -> !caches.contains(c))
                     .ifPresent(caches::add);
         }

@@ -94,6 +94,16 @@ public final class VariantConfigurer {
         }
         Optional<CompilerLauncher> launcher = CompilerLauncher.resolve(
                 setting, host.finder(), setup.llvmToolchain().isPresent() && !host.windows());
+        if (launcher.isPresent()
+                && launcher.get().kind().equals("ccache")
+                && setup.llvmToolchain().isPresent()
+                && !host.windows()) {
+            // measured with ccache 4.7.5 (Debian 12): "no_input_file" for every compile CMake's Ninja rules run
+            log.warn("compiler cache: ccache in MSVC mode takes an absolute POSIX path ('/work/src/a.c') for an"
+                    + " option, so it finds no input file in the clang-cl compiles CMake writes for sources outside the"
+                    + " build directory and caches none of them (ccache 4.7.5); sccache handles them"
+                    + " (-Dhotpatch.compilerLauncher=sccache, or auto with sccache on PATH)");
+        }
         if (launcher.isEmpty()) {
             log.info("compilerLauncher=auto: neither sccache nor ccache is on PATH "
                     + host.finder().searchPath() + "; compiling without a cache");
@@ -149,12 +159,21 @@ public final class VariantConfigurer {
                 return;
             }
             FileApiCompileFlags.Finding first = zi.get(0);
+            String example = "e.g. target " + first.target() + " " + first.configuration() + " " + first.language()
+                    + ": '" + first.flags() + "'";
+            if (launcher.kind().equals("sccache")) {
+                // measured: sccache 0.4 stores clang-cl /Zi compiles (clang-cl's /Zi is /Z7); MSVC's cl.exe writes a
+                // separate PDB with /Zi, which sccache's documentation says it cannot cache
+                log.info(prefix + zi.size() + " compile group(s) compile with /Zi (" + example + "): sccache caches"
+                        + " those with clang-cl, not with MSVC's cl.exe; select debug information with"
+                        + " CMAKE_MSVC_DEBUG_INFORMATION_FORMAT, or use /Z7, where cl.exe compiles them");
+                return;
+            }
             log.warn(prefix + zi.size() + " compile group(s) still compile with /Zi, which " + launcher.kind()
-                    + " cannot cache (ccache 4.7: unsupported_compiler_option), e.g. target " + first.target() + " "
-                    + first.configuration() + " " + first.language() + ": '" + first.flags() + "'. Either the project"
-                    + " sets policy CMP0141 to OLD (then CMake ignores CMAKE_MSVC_DEBUG_INFORMATION_FORMAT), or it"
-                    + " adds /Zi itself (CMAKE_<LANG>_FLAGS_<CONFIG>, add_compile_options): select debug information"
-                    + " with CMAKE_MSVC_DEBUG_INFORMATION_FORMAT instead, or use /Z7 there");
+                    + " cannot cache (measured: ccache 4.7 unsupported_compiler_option), " + example + ". Either the"
+                    + " project sets policy CMP0141 to OLD (then CMake ignores CMAKE_MSVC_DEBUG_INFORMATION_FORMAT), or"
+                    + " it adds /Zi itself (CMAKE_<LANG>_FLAGS_<CONFIG>, add_compile_options): select debug"
+                    + " information with CMAKE_MSVC_DEBUG_INFORMATION_FORMAT instead, or use /Z7 there");
         } catch (IOException | RuntimeException e) {
             log.warn(prefix + "cannot read the compile flags from the CMake File API reply in " + dir + ": "
                     + e.getMessage());

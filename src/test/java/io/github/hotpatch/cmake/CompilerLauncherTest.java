@@ -119,9 +119,11 @@ class CompilerLauncherTest {
                 dir.resolve("CMakeCache.txt"),
                 "CMAKE_BUILD_TYPE:STRING=\nCMAKE_C_COMPILER_LAUNCHER:STRING=/usr/bin/env;CCACHE_COMPILERTYPE=clang-cl;"
                         + "/usr/bin/ccache\n");
-        assertEquals(Optional.of(Path.of("/usr/bin/ccache")), CompilerCacheStats.ccacheOf(dir));
+        assertEquals(Optional.of(Path.of("/usr/bin/ccache")), CompilerCacheStats.launcherOf(dir));
         Files.writeString(dir.resolve("CMakeCache.txt"), "CMAKE_C_COMPILER_LAUNCHER:STRING=/opt/sccache\n");
-        assertEquals(Optional.empty(), CompilerCacheStats.ccacheOf(dir), "only ccache's statistics are read");
+        assertEquals(Optional.of(Path.of("/opt/sccache")), CompilerCacheStats.launcherOf(dir));
+        Files.writeString(dir.resolve("CMakeCache.txt"), "CMAKE_C_COMPILER_LAUNCHER:STRING=/opt/distcc\n");
+        assertEquals(Optional.empty(), CompilerCacheStats.launcherOf(dir), "no statistics to read from others");
     }
 
     /**
@@ -165,6 +167,62 @@ class CompilerLauncherTest {
                 ToolRun.of("ccache", dir, List.of(ccache.toString(), "--print-stats"))
                         .withEnvironment(env),
                 lines::add);
-        return new LinkedHashMap<>(CompilerCacheStats.parse(lines));
+        return new LinkedHashMap<>(CompilerCacheStats.normalizeCcache(CompilerCacheStats.parse(lines)));
+    }
+
+    /**
+     * Real sccache (its own server, on a port of this test's, in this test's directory): the same compile of an
+     * absolute source path, as CMake's Ninja rules give it, is a miss then a hit.
+     */
+    @Test
+    void realSccacheCountsAMissThenAHit() throws Exception {
+        Path sccache = NativeFixtures.onPath("sccache");
+        Files.createDirectories(dir.resolve("src"));
+        Path source = Files.writeString(dir.resolve("src/a.c"), "int thrice(int x) { return 3 * x; }\n");
+        ToolRunner runner = new ToolRunner();
+        Map<String, String> env = Map.of(
+                "SCCACHE_DIR", dir.resolve("sccache").toString(),
+                "SCCACHE_SERVER_PORT",
+                        String.valueOf(20000 + (int) (ProcessHandle.current().pid() % 20000)),
+                "SCCACHE_IDLE_TIMEOUT", "60");
+        try {
+            Map<String, Long> before = sccacheStats(runner, sccache, env);
+            for (String out : List.of("a.obj", "b.obj")) {
+                runner.runChecked(
+                        ToolRun.of(
+                                        "cc",
+                                        dir,
+                                        List.of(
+                                                sccache.toString(),
+                                                NativeFixtures.onPath("clang-cl-22")
+                                                        .toString(),
+                                                "--target=aarch64-pc-windows-msvc",
+                                                "/nologo",
+                                                "-Z7",
+                                                "/Fo" + out,
+                                                "-c",
+                                                "--",
+                                                source.toString()))
+                                .withEnvironment(env),
+                        line -> {});
+            }
+            Map<String, Long> after = sccacheStats(runner, sccache, env);
+            assertEquals("1 hits, 1 misses (50 % hits), 0 not cacheable", CompilerCacheStats.describe(before, after));
+        } finally {
+            runner.run(
+                    ToolRun.of("sccache", dir, List.of(sccache.toString(), "--stop-server"))
+                            .withEnvironment(env),
+                    line -> {});
+        }
+    }
+
+    private Map<String, Long> sccacheStats(ToolRunner runner, Path sccache, Map<String, String> env)
+            throws ToolException {
+        List<String> lines = new ArrayList<>();
+        runner.runChecked(
+                ToolRun.of("sccache", dir, List.of(sccache.toString(), "--show-stats"))
+                        .withEnvironment(env),
+                lines::add);
+        return CompilerCacheStats.parseSccache(lines);
     }
 }
