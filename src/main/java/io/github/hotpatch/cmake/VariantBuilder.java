@@ -58,12 +58,20 @@ public final class VariantBuilder {
                             build(request, variant);
                             return null;
                         }));
-        for (Path ccache : caches) {
-            Map<String, Long> after = CompilerCacheStats.read(runner, ccache, request.buildDirectory());
-            log.info("compiler cache " + ccache + " (cache_dir "
-                    + CompilerCacheStats.cacheDir(runner, ccache, request.buildDirectory()) + "), this build of "
-                    + request.variants().size()
-                    + " variant(s): " + CompilerCacheStats.describe(before.get(ccache), after));
+        for (Path launcher : caches) {
+            Map<String, Long> after = CompilerCacheStats.read(runner, launcher, request.buildDirectory());
+            String counts = CompilerCacheStats.describe(before.get(launcher), after);
+            log.info("compiler cache " + launcher + " (cache_dir "
+                    + CompilerCacheStats.cacheDir(runner, launcher, request.buildDirectory()) + "), this build of "
+                    + request.variants().size() + " variant(s): " + counts);
+            if (counts.contains("Non-cacheable calls") || counts.contains("no_input_file")) {
+                // measured on Debian 12: sccache 0.4 reads /work/... as MSVC's /w option, ccache 4.7.5 any /path
+                log.warn("compiler cache: compiles the launcher could not parse were run uncached. With clang-cl on"
+                        + " Linux, sccache 0.4 and ccache 4.7 take an absolute source path that begins like an MSVC"
+                        + " option (/work/... reads as /w) for that option and find no input file; SCCACHE_LOG=debug or"
+                        + " CCACHE_DEBUG=1 shows it. A checkout whose path they parse (measured: /tmp/... with sccache)"
+                        + " is cached");
+            }
         }
     }
 
