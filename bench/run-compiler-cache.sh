@@ -62,7 +62,7 @@ build() {
   else
     "${cmd[@]}" >"$logfile" 2>&1 || die "exit $? from the untimed build (log: $logfile)"
   fi
-  [ -f "$dir/arm64_schannel/src/bin/Release/msquic.dll" ] || die "$name run $run made no msquic.dll (log: $logfile)"
+  [ -f "$dir/arm64_schannel/Release/msquic.dll" ] || die "$name run $run made no msquic.dll (log: $logfile)"
 }
 
 # hits LOG: "hits misses" from the plugin's compiler-cache line.
