@@ -14,7 +14,7 @@ setup=${SETUP_SCRIPT:-scripts/setup-debian.sh}
 # Every tool the tests, ITs, examples and benchmarks start, with the Debian 12 package that ships it (a hint for
 # the message when the tool is missing altogether; the check itself asks dpkg).
 known=(
-  cmake:cmake ninja:ninja-build clang-22:clang-22 clang-19:clang-19 unzip:unzip curl:curl ccache:ccache xmllint:libxml2-utils
+  cmake:cmake ninja:ninja-build clang-22:clang-22 clang-19:clang-19 unzip:unzip curl:curl ccache:ccache sccache:sccache xmllint:libxml2-utils
   clang-cl-22:clang-22 lld-link-22:lld-22 llvm-lib-22:llvm-22 llvm-mt-22:llvm-22 llvm-rc-22:llvm-22
   llvm-readobj-22:llvm-22 llvm-pdbutil-22:llvm-22 llvm-objdump-22:llvm-22
   clang-cl-19:clang-tools-19 lld-link-19:lld-19 llvm-lib-19:llvm-19

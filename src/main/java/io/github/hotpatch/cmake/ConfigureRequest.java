@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param cmakeExecutable "cmake" or a path
  * @param vsVersion       pin Visual Studio's major version (Windows only)
  * @param toolTimeout     how long cmake may run before it (and everything it started) is killed
+ * @param compilerLauncher {@code auto} (sccache, else ccache, on PATH), {@code none}, or a launcher name or path
  */
 public record ConfigureRequest(
         Path sourceDirectory,
@@ -39,7 +40,8 @@ public record ConfigureRequest(
         List<String> hotpatchFlags,
         String cmakeExecutable,
         Optional<Integer> vsVersion,
-        Duration toolTimeout) {
+        Duration toolTimeout,
+        String compilerLauncher) {
 
     public ConfigureRequest {
         sourceDirectory = sourceDirectory.toAbsolutePath().normalize();
@@ -60,6 +62,39 @@ public record ConfigureRequest(
         if (toolTimeout.isNegative() || toolTimeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, not " + toolTimeout);
         }
+        compilerLauncher = compilerLauncher == null || compilerLauncher.isBlank()
+                ? CompilerLauncher.NONE
+                : compilerLauncher.trim();
+    }
+
+    /** A request without a compiler launcher. */
+    public ConfigureRequest(
+            Path sourceDirectory,
+            Path buildDirectory,
+            List<BuildVariant> variants,
+            Map<String, String> cacheEntries,
+            String generator,
+            Optional<Path> toolchainFile,
+            String linker,
+            boolean hotpatch,
+            List<String> hotpatchFlags,
+            String cmakeExecutable,
+            Optional<Integer> vsVersion,
+            Duration toolTimeout) {
+        this(
+                sourceDirectory,
+                buildDirectory,
+                variants,
+                cacheEntries,
+                generator,
+                toolchainFile,
+                linker,
+                hotpatch,
+                hotpatchFlags,
+                cmakeExecutable,
+                vsVersion,
+                toolTimeout,
+                CompilerLauncher.NONE);
     }
 
     /** A request whose cmake runs may take {@link ToolRun#DEFAULT_TIMEOUT}. */

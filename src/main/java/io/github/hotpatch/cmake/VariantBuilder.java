@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,16 @@ public final class VariantBuilder {
 
     /** Builds the variants, {@code options.parallel()} at a time; the first failure stops the others. */
     public void buildAll(BuildRequest request, RunOptions options) throws ToolException {
+        List<Path> caches = new ArrayList<>();
         for (BuildVariant variant : request.variants()) {
             requireConfigured(request.buildDirectory().resolve(variant.name()), variant);
+            CompilerCacheStats.launcherOf(request.buildDirectory().resolve(variant.name()))
+                    .filter(c -> !caches.contains(c))
+                    .ifPresent(caches::add);
+        }
+        Map<Path, Map<String, Long>> before = new LinkedHashMap<>();
+        for (Path ccache : caches) {
+            before.put(ccache, CompilerCacheStats.read(runner, ccache, request.buildDirectory()));
         }
         // A misspelt or impossible buildConfig, or a target that is no DLL, is one configuration error up front.
         ReplyCheck.requireAll(
@@ -69,6 +78,21 @@ public final class VariantBuilder {
                             build(request, variant, jobs);
                             return null;
                         }));
+        for (Path launcher : caches) {
+            Map<String, Long> after = CompilerCacheStats.read(runner, launcher, request.buildDirectory());
+            String counts = CompilerCacheStats.describe(before.get(launcher), after);
+            log.info("compiler cache " + launcher + " (cache_dir "
+                    + CompilerCacheStats.cacheDir(runner, launcher, request.buildDirectory()) + "), this build of "
+                    + request.variants().size() + " variant(s): " + counts);
+            if (counts.contains("Non-cacheable calls") || counts.contains("no_input_file")) {
+                // measured on Debian 12: sccache 0.4 reads /work/... as MSVC's /w option, ccache 4.7.5 any /path
+                log.warn("compiler cache: compiles the launcher could not parse were run uncached. With clang-cl on"
+                        + " Linux, sccache 0.4 and ccache 4.7 take an absolute source path that begins like an MSVC"
+                        + " option (/work/... reads as /w) for that option and find no input file; SCCACHE_LOG=debug or"
+                        + " CCACHE_DEBUG=1 shows it. A checkout whose path they parse (measured: /tmp/... with sccache)"
+                        + " is cached");
+            }
+        }
     }
 
     /**

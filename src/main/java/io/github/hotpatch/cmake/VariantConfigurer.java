@@ -1,6 +1,9 @@
 package io.github.hotpatch.cmake;
 
+import io.github.hotpatch.fileapi.FileApiCompileFlags;
 import io.github.hotpatch.fileapi.FileApiQuery;
+import io.github.hotpatch.fileapi.FileApiReply;
+import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.process.BuildLog;
 import io.github.hotpatch.process.IoMessages;
 import io.github.hotpatch.process.ParallelTasks;
@@ -24,6 +27,8 @@ import java.util.Optional;
  */
 public final class VariantConfigurer {
     private static final String PROJECT_INCLUDE = "CMAKE_PROJECT_INCLUDE";
+    /** The CMake release that brought CMAKE_MSVC_DEBUG_INFORMATION_FORMAT and its policy CMP0141. */
+    private static final CMakeVersion DEBUG_FORMAT_CMAKE = new CMakeVersion(3, 25, 0, "3.25");
 
     private final HostTools host;
     private final ToolRunner runner;
@@ -58,6 +63,7 @@ public final class VariantConfigurer {
             // A damaged cache is reported before anything runs; the plugin never deletes it on its own.
             CMakeCacheCheck.check(variant.name(), request.variantDirectory(variant), request.sourceDirectory());
         }
+        Optional<CompilerLauncher> launcher = launcher(request, setup);
         return ParallelTasks.run(
                 request.variants(),
                 options.parallel(),
@@ -67,7 +73,113 @@ public final class VariantConfigurer {
                         variant.name(),
                         options.lockWait(),
                         log,
-                        () -> configure(request, setup, variant, options.force())));
+                        () -> configure(request, setup, variant, options.force(), launcher)));
+    }
+
+    /**
+     * The compiler launcher for this setup, logged: none with a Visual Studio generator (CMake ignores launchers
+     * there), and none for {@code auto} when neither sccache nor ccache is on PATH.
+     */
+    Optional<CompilerLauncher> launcher(ConfigureRequest request, GeneratorSetup setup) throws ToolException {
+        String setting = request.compilerLauncher();
+        if (setting.equalsIgnoreCase(CompilerLauncher.NONE)) {
+            return Optional.empty();
+        }
+        if (setup.visualStudio()) {
+            log.warn("compilerLauncher=" + setting + " is not used: CMake ignores CMAKE_C_COMPILER_LAUNCHER and"
+                    + " CMAKE_CXX_COMPILER_LAUNCHER with the Visual Studio generators (" + setup.generator() + "). To"
+                    + " cache compiles, configure with -Dhotpatch.generator=Ninja (or \"Ninja Multi-Config\") from a"
+                    + " Visual Studio developer prompt, which honours the launcher; or hand MSBuild a cl.exe that is the"
+                    + " cache (e.g. a copy of ccache named cl.exe, through /p:CLToolExe=cl.exe /p:CLToolPath=<its"
+                    + " directory>)");
+            return Optional.empty();
+        }
+        Optional<CompilerLauncher> launcher = CompilerLauncher.resolve(
+                setting, host.finder(), setup.llvmToolchain().isPresent() && !host.windows());
+        if (launcher.isPresent()
+                && launcher.get().kind().equals("ccache")
+                && setup.llvmToolchain().isPresent()
+                && !host.windows()) {
+            // measured with ccache 4.7.5 (Debian 12): "no_input_file" for every compile CMake's Ninja rules run
+            log.warn("compiler cache: ccache in MSVC mode takes an absolute POSIX path ('/work/src/a.c') for an"
+                    + " option, so it finds no input file in the clang-cl compiles CMake writes for sources outside the"
+                    + " build directory and caches none of them (ccache 4.7.5); sccache handles them"
+                    + " (-Dhotpatch.compilerLauncher=sccache, or auto with sccache on PATH)");
+        }
+        if (launcher.isEmpty()) {
+            log.info("compilerLauncher=auto: neither sccache nor ccache is on PATH "
+                    + host.finder().searchPath() + "; compiling without a cache");
+        } else {
+            log.info("compiler cache: " + launcher.get().executable() + " (CMAKE_C_COMPILER_LAUNCHER and"
+                    + " CMAKE_CXX_COMPILER_LAUNCHER = " + launcher.get().cmakeList() + "), debug information embedded"
+                    + " in the objects (CMAKE_MSVC_DEBUG_INFORMATION_FORMAT=Embedded, /Z7; CMake "
+                    + DEBUG_FORMAT_CMAKE + "+, policy CMP0141 NEW unless the project sets it) so the cache can store"
+                    + " them; the linker still writes the PDB");
+        }
+        return launcher;
+    }
+
+    /** The cache entries a launcher adds; a cache entry of the user's with the same name wins. */
+    static Map<String, String> launcherEntries(Optional<CompilerLauncher> launcher, Map<String, String> userEntries) {
+        Map<String, String> added = new LinkedHashMap<>();
+        if (launcher.isEmpty()) {
+            return added;
+        }
+        added.put("CMAKE_C_COMPILER_LAUNCHER:STRING", launcher.get().cmakeList());
+        added.put("CMAKE_CXX_COMPILER_LAUNCHER:STRING", launcher.get().cmakeList());
+        // A compiler cache cannot store /Zi compiles (ccache 4.7 refuses them, FACTS §7); /Z7 puts the same debug
+        // information into the object, and the linker still writes the PDB from it.
+        added.put("CMAKE_MSVC_DEBUG_INFORMATION_FORMAT:STRING", "Embedded");
+        // The format variable needs policy CMP0141 NEW; this only sets the policy when the project leaves it unset
+        // (cmake_minimum_required below 3.25), never over the project's own cmake_policy(SET CMP0141 OLD).
+        added.put("CMAKE_POLICY_DEFAULT_CMP0141:STRING", "NEW");
+        for (String key : userEntries.keySet()) {
+            String name = CacheEntry.name(key);
+            added.keySet().removeIf(ours -> CacheEntry.name(ours).equals(name));
+        }
+        return added;
+    }
+
+    /**
+     * After a configure with a launcher: the compile groups that still carry {@code /Zi} (which the cache refuses),
+     * and a CMake too old for the debug-format abstraction, as warnings naming what to change.
+     */
+    private void checkCacheable(BuildVariant variant, Path dir, CompilerLauncher launcher) {
+        String prefix = "[" + variant.name() + "] compiler cache: ";
+        try {
+            FileApiReply reply = FileApiReplyReader.read(dir);
+            Optional<CMakeVersion> version = CMakeVersion.parse(List.of("cmake version " + reply.cmakeVersion()));
+            if (version.isPresent() && version.get().isOlderThan(DEBUG_FORMAT_CMAKE)) {
+                log.warn(prefix + "CMake " + reply.cmakeVersion() + " has no CMAKE_MSVC_DEBUG_INFORMATION_FORMAT"
+                        + " (CMake " + DEBUG_FORMAT_CMAKE + "+, policy CMP0141): debug information stays as the"
+                        + " project's flags say");
+            }
+            List<FileApiCompileFlags.Finding> zi =
+                    FileApiCompileFlags.find(reply, t -> t.equals("/Zi") || t.equals("-Zi"));
+            if (zi.isEmpty()) {
+                log.info(prefix + "no compile group carries /Zi: every compile can be cached");
+                return;
+            }
+            FileApiCompileFlags.Finding first = zi.get(0);
+            String example = "e.g. target " + first.target() + " " + first.configuration() + " " + first.language()
+                    + ": '" + first.flags() + "'";
+            if (launcher.kind().equals("sccache")) {
+                // measured: sccache 0.4 stores clang-cl /Zi compiles (clang-cl's /Zi is /Z7); MSVC's cl.exe writes a
+                // separate PDB with /Zi, which sccache's documentation says it cannot cache
+                log.info(prefix + zi.size() + " compile group(s) compile with /Zi (" + example + "): sccache caches"
+                        + " those with clang-cl, not with MSVC's cl.exe; select debug information with"
+                        + " CMAKE_MSVC_DEBUG_INFORMATION_FORMAT, or use /Z7, where cl.exe compiles them");
+                return;
+            }
+            log.warn(prefix + zi.size() + " compile group(s) still compile with /Zi, which " + launcher.kind()
+                    + " cannot cache (measured: ccache 4.7 unsupported_compiler_option), " + example + ". Either the"
+                    + " project sets policy CMP0141 to OLD (then CMake ignores CMAKE_MSVC_DEBUG_INFORMATION_FORMAT), or"
+                    + " it adds /Zi itself (CMAKE_<LANG>_FLAGS_<CONFIG>, add_compile_options): select debug"
+                    + " information with CMAKE_MSVC_DEBUG_INFORMATION_FORMAT instead, or use /Z7 there");
+        } catch (IOException | RuntimeException e) {
+            log.warn(prefix + "cannot read the compile flags from the CMake File API reply in " + dir + ": "
+                    + e.getMessage());
+        }
     }
 
     /** The profile for a variant under this setup (before the user's hotpatchFlags override). */
@@ -78,11 +190,23 @@ public final class VariantConfigurer {
 
     VariantState configure(ConfigureRequest request, GeneratorSetup setup, BuildVariant variant, boolean force)
             throws ToolException {
+        return configure(request, setup, variant, force, launcher(request, setup));
+    }
+
+    VariantState configure(
+            ConfigureRequest request,
+            GeneratorSetup setup,
+            BuildVariant variant,
+            boolean force,
+            Optional<CompilerLauncher> launcher)
+            throws ToolException {
         Path dir = request.variantDirectory(variant);
         Optional<HotpatchProfile> profile =
                 request.hotpatch() ? Optional.of(profileFor(request, setup, variant)) : Optional.empty();
-        Map<String, String> entries = new LinkedHashMap<>(request.cacheEntries());
-        entries.putAll(variant.cacheEntries());
+        Map<String, String> userEntries = new LinkedHashMap<>(request.cacheEntries());
+        userEntries.putAll(variant.cacheEntries());
+        Map<String, String> entries = launcherEntries(launcher, userEntries);
+        entries.putAll(userEntries);
         Optional<String> userInclude = removeEntry(entries, PROJECT_INCLUDE);
         List<String> command;
         String stamp;
@@ -130,6 +254,7 @@ public final class VariantConfigurer {
         runner.runChecked(
                 ToolRun.of(variant.name(), dir, command).withTimeout(request.toolTimeout()),
                 log.prefixed(variant.name()));
+        launcher.ifPresent(l -> checkCacheable(variant, dir, l));
         VariantState state = new VariantState(
                 variant.name(),
                 variant.arch(),

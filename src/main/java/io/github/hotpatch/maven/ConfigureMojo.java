@@ -49,6 +49,16 @@ public class ConfigureMojo extends AbstractToolMojo {
     @Parameter(property = "hotpatch.hotpatchFlags")
     List<String> hotpatchFlags;
 
+    /**
+     * A compiler cache in front of every compile ({@code CMAKE_C_COMPILER_LAUNCHER}/{@code CMAKE_CXX_COMPILER_LAUNCHER},
+     * Ninja and Makefile generators): {@code auto} = sccache, else ccache, when on PATH; a name or path; or
+     * {@code none}. With one, debug information is requested embedded in the objects
+     * ({@code CMAKE_MSVC_DEBUG_INFORMATION_FORMAT=Embedded}), which a cache can store; the build logs the cache's hits
+     * and misses.
+     */
+    @Parameter(property = "hotpatch.compilerLauncher", defaultValue = "none")
+    String compilerLauncher;
+
     /** Configure even when nothing changed since the last successful configure of a variant. */
     @Parameter(property = "hotpatch.force", defaultValue = "false")
     boolean force;
@@ -87,7 +97,8 @@ public class ConfigureMojo extends AbstractToolMojo {
                     hotpatchFlags == null ? List.of() : hotpatchFlags,
                     cmakeExecutable,
                     Optional.ofNullable(vsVersion),
-                    toolTimeout());
+                    toolTimeout(),
+                    compilerLauncher);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }

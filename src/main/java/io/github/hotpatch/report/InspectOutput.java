@@ -63,7 +63,8 @@ public final class InspectOutput {
     public static List<String> unreadable(Inspector.Result result) {
         List<String> lines = new ArrayList<>(result.unreadable().size());
         for (UnreadableSubject u : result.unreadable()) {
-            lines.add("unreadable: " + u.file() + ": " + oneLine(u.error()));
+            lines.add("unreadable: " + (u.artifact() == null ? "" : u.artifact() + ": ") + u.file() + ": "
+                    + oneLine(u.error()));
         }
         return lines;
     }

@@ -93,6 +93,9 @@ public final class JsonReport {
 
     private static Map<String, Object> toTree(UnreadableSubject unreadable) {
         Map<String, Object> tree = new LinkedHashMap<>();
+        if (unreadable.artifact() != null) {
+            tree.put("artifact", unreadable.artifact());
+        }
         tree.put("file", unreadable.file());
         tree.put("error", unreadable.error());
         return tree;

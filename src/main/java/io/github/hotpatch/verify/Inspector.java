@@ -6,7 +6,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,6 +38,68 @@ public final class Inspector {
                     && !subjects.isEmpty()
                     && subjects.stream().allMatch(SubjectReport::passed);
         }
+    }
+
+    /**
+     * One input of a combined inspection (a fan-in over deployed artifacts).
+     *
+     * @param origin where it came from, e.g. the artifact's coordinates; every entry it yields names it
+     * @param file   a PE file, a zip (read in place) or a directory
+     * @param pdb    the PDB of a PE file (empty: beside it, or the RSDS path)
+     */
+    public record Input(String origin, Path file, Optional<Path> pdb) {}
+
+    /**
+     * Inspects every input into one result: a zip or directory yields one subject per image inside, named
+     * {@code <origin>!/<entry>}; a PE file yields one subject named {@code <origin>}. Each subject's facts start with
+     * {@code artifact} (the origin). An input that cannot be read at all (not a PE file, a damaged zip, a zip without
+     * images) is an unreadable entry naming its origin; the other inputs are still checked.
+     */
+    public Result inspectAll(List<Input> inputs, Optional<Arch> arch) throws IOException {
+        List<SubjectReport> subjects = new ArrayList<>();
+        List<UnreadableSubject> unreadable = new ArrayList<>();
+        for (Input input : inputs) {
+            Path file = input.file();
+            try {
+                if (Files.isDirectory(file) || ArtifactScanner.isZip(file)) {
+                    Result inside;
+                    if (Files.isDirectory(file)) {
+                        inside = many(file, arch, file.toString());
+                    } else {
+                        try (FileSystem zip = ArtifactScanner.openZip(file)) {
+                            inside = many(zip.getPath("/"), arch, file + "!");
+                        }
+                    }
+                    for (SubjectReport s : inside.subjects()) {
+                        subjects.add(withOrigin(s, input.origin() + "!/" + s.name(), input.origin()));
+                    }
+                    for (UnreadableSubject u : inside.unreadable()) {
+                        unreadable.add(new UnreadableSubject(u.file(), u.error(), input.origin()));
+                    }
+                } else {
+                    BinaryEvidence evidence = BinaryEvidence.collect(file, input.pdb());
+                    SubjectReport s = BinaryInspection.inspect(input.origin(), evidence, arch, Optional.empty());
+                    subjects.add(withOrigin(s, input.origin(), input.origin()));
+                }
+            } catch (IOException e) {
+                unreadable.add(new UnreadableSubject(
+                        file.toString(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(),
+                        input.origin()));
+            }
+        }
+        return new Result(false, subjects, unreadable);
+    }
+
+    private static SubjectReport withOrigin(SubjectReport subject, String name, String origin) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("artifact", origin);
+        subject.facts().forEach((k, v) -> {
+            if (!k.equals("artifact")) {
+                facts.put(k, v);
+            }
+        });
+        return new SubjectReport(name, subject.kind(), subject.arch(), subject.results(), facts);
     }
 
     /**

@@ -8,10 +8,15 @@ import java.util.Objects;
  *
  * @param file  the file as the inspection named it (path, or entry name inside a zip)
  * @param error why it could not be read
+ * @param artifact the coordinates of the deployed artifact it came from (fan-in), or {@code null}
  */
-public record UnreadableSubject(String file, String error) {
+public record UnreadableSubject(String file, String error, String artifact) {
     public UnreadableSubject {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(error, "error");
+    }
+
+    public UnreadableSubject(String file, String error) {
+        this(file, error, null);
     }
 }

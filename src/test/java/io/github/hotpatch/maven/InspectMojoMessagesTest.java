@@ -20,7 +20,7 @@ class InspectMojoMessagesTest {
 
     @Test
     void withoutAProjectTheReportGoesToTargetHotpatchOfTheCurrentDirectory() {
-        InspectMojo mojo = new InspectMojo();
+        InspectMojo mojo = new InspectMojo(null);
         // What Maven 3 hands a project-less goal: the super POM's expression, unresolved.
         mojo.projectBuildDirectory = new File("${project.basedir}/target");
         mojo.executionRootDirectory = dir.toFile();
@@ -39,7 +39,7 @@ class InspectMojoMessagesTest {
         Path in = Files.createDirectories(dir.resolve("artifacts"));
         Files.copy(plain.dll(), in.resolve("first.dll"));
         Files.copy(plain.dll(), in.resolve("second.dll"));
-        InspectMojo mojo = new InspectMojo();
+        InspectMojo mojo = new InspectMojo(null);
         LevelLog log = new LevelLog();
         mojo.setLog(log);
         mojo.file = in.toFile();

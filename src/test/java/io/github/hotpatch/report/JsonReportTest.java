@@ -137,6 +137,16 @@ class JsonReportTest {
     }
 
     @Test
+    void unreadableFromADeployedArtifactNamesItsCoordinatesFirst() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        report.write(new UnreadableSubject("a.zip!/b.dll", "not a PE file", "g:a:1:zip:x64"), out);
+        JsonNode node = mapper.readTree(out.toByteArray());
+        assertEquals(
+                "{\"artifact\":\"g:a:1:zip:x64\",\"file\":\"a.zip!/b.dll\",\"error\":\"not a PE file\"}",
+                node.toString());
+    }
+
+    @Test
     void factNamedLikeAReportKeyIsRejected() {
         SubjectReport clash = new SubjectReport("s", "variant", "x64", List.of(), Map.of("verdict", "mine"));
         assertThrows(IllegalArgumentException.class, () -> report.toJson(clash));

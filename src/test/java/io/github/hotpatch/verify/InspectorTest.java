@@ -156,6 +156,52 @@ class InspectorTest {
     }
 
     @Test
+    void severalInputsGoIntoOneResultEachNamingItsOrigin(@TempDir Path dir) throws IOException {
+        Path files = artifactDir(dir.resolve("files"));
+        Path zip = dir.resolve("a-1-arm64-openssl.zip");
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            for (String name : List.of("hotpatch.dll", "hotpatch.pdb", "hotpatch.map", "broken.dll")) {
+                z.putNextEntry(new ZipEntry(name));
+                z.write(Files.readAllBytes(files.resolve(name)));
+                z.closeEntry();
+            }
+        }
+        // a dll as the repository names it, with its pdb given explicitly (not beside it under the same name)
+        Path dll = Files.copy(plain.dll(), dir.resolve("a-1-arm64-schannel.dll"));
+        Path pdb = Files.copy(plain.pdb(), dir.resolve("elsewhere.pdb"));
+        Path notPe = Files.writeString(dir.resolve("a-1-x64.dll"), GARBAGE);
+
+        Inspector.Result result = inspector.inspectAll(
+                List.of(
+                        new Inspector.Input("g:a:1:zip:arm64-openssl", zip, Optional.empty()),
+                        new Inspector.Input("g:a:1:dll:arm64-schannel", dll, Optional.of(pdb)),
+                        new Inspector.Input("g:a:1:dll:x64", notPe, Optional.empty())),
+                Optional.of(Arch.ARM64));
+
+        assertFalse(result.single());
+        assertEquals(
+                List.of("g:a:1:zip:arm64-openssl!/hotpatch.dll", "g:a:1:dll:arm64-schannel"),
+                result.subjects().stream().map(SubjectReport::name).toList());
+        SubjectReport fromZip = result.subjects().get(0);
+        assertEquals("g:a:1:zip:arm64-openssl", fromZip.facts().get("artifact"));
+        assertEquals("artifact", fromZip.facts().keySet().iterator().next(), "the origin is the first fact");
+        assertTrue(fromZip.passed(), fromZip.results().toString());
+        SubjectReport direct = result.subjects().get(1);
+        assertEquals("g:a:1:dll:arm64-schannel", direct.facts().get("artifact"));
+        assertEquals(pdb.toString(), result(direct, "HP-BIN-005").file());
+        assertEquals(RuleStatus.PASS, result(direct, "HP-BIN-005").status());
+        assertFalse(direct.passed(), "plain.dll has no hotpatch bit");
+
+        assertEquals(2, result.unreadable().size());
+        assertEquals("g:a:1:zip:arm64-openssl", result.unreadable().get(0).artifact());
+        assertEquals(zip + "!/broken.dll", result.unreadable().get(0).file());
+        assertEquals("g:a:1:dll:x64", result.unreadable().get(1).artifact());
+        assertEquals(notPe.toString(), result.unreadable().get(1).file());
+        assertFalse(result.ready());
+    }
+
+    @Test
     void corruptZipIsOneClearError(@TempDir Path dir) throws IOException {
         Path zip = dir.resolve("cut.zip");
         // the local-header magic, then nothing a zip reader can use
