@@ -68,7 +68,7 @@ public record BinaryEvidence(
                             if (recorded.isAbsolute()) {
                                 candidates.add(recorded);
                             }
-                        } catch (RuntimeException invalidOnThisFileSystem) {
+                        } catch (java.nio.file.InvalidPathException invalidOnThisFileSystem) {
                             // a Windows path on Linux and similar: nothing to look at
                         }
                     });

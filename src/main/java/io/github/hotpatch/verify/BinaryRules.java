@@ -142,11 +142,16 @@ public final class BinaryRules {
         PdbFile pdb = e.pdb().get();
         String pdbName = pdb.path().getFileName().toString();
         Path ilk = pdb.path().resolveSibling(pdbName.substring(0, Math.max(0, pdbName.length() - 4)) + ".ilk");
+        // Files.exists answers false when it cannot tell; only notExists proves the absence.
+        boolean ilkAbsent = Files.notExists(ilk);
+        boolean ilkPresent = Files.exists(ilk);
         String seen = "DBI header Flags (offset 56) = 0x"
                 + Integer.toHexString(pdb.dbi().flags())
                 + ", WasIncrementallyLinked " + (pdb.incrementallyLinked() ? "set" : "clear") + "; " + ilk.getFileName()
-                + (Files.exists(ilk) ? " exists" : " absent");
-        return !pdb.incrementallyLinked() && !Files.exists(ilk)
+                + (ilkPresent
+                        ? " exists"
+                        : ilkAbsent ? " absent" : " cannot be checked (" + ilk + " is not accessible)");
+        return !pdb.incrementallyLinked() && ilkAbsent
                 ? Rule.BINARY_NOT_INCREMENTAL.pass(seen, pdb.path())
                 : Rule.BINARY_NOT_INCREMENTAL.fail(seen + ": link with /INCREMENTAL:NO", pdb.path());
     }

@@ -25,9 +25,13 @@ public final class ProjectRules {
 
     public static List<RuleResult> check(
             FileApiReply reply, String targetName, HotpatchProfile profile, Optional<Path> vcxproj) {
+        return checkGenerated(reply, targetName, profile, vcxproj.map(GeneratedProject::read));
+    }
+
+    static List<RuleResult> checkGenerated(
+            FileApiReply reply, String targetName, HotpatchProfile profile, Optional<GeneratedProject> project) {
         List<RuleResult> results = new ArrayList<>();
         Optional<FileApiTarget> release = reply.target(RELEASE, targetName);
-        Optional<GeneratedProject> project = vcxproj.map(GeneratedProject::read);
         results.add(releaseFlags(reply, targetName, release, profile));
         results.add(vcxprojFlags(project, profile));
         results.add(otherConfigurations(reply, targetName, profile, project));
@@ -55,13 +59,18 @@ public final class ProjectRules {
     }
 
     /** The vcxproj, read once for the two rules that use it: the project, or why it could not be read. */
-    private record GeneratedProject(Path file, Optional<VcxprojFile> project, String error) {
+    record GeneratedProject(Path file, Optional<VcxprojFile> project, String error) {
         static GeneratedProject read(Path file) {
             try {
                 return new GeneratedProject(file, Optional.of(VcxprojFile.read(file)), null);
             } catch (IOException e) {
-                return new GeneratedProject(file, Optional.empty(), e.getMessage());
+                return unreadable(file, e.getMessage());
             }
+        }
+
+        /** A project that could not be found or read: {@code file} is where it was looked for. */
+        static GeneratedProject unreadable(Path file, String error) {
+            return new GeneratedProject(file, Optional.empty(), error);
         }
     }
 

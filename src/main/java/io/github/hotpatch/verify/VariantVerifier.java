@@ -32,6 +32,22 @@ public final class VariantVerifier {
         }
     }
 
+    /** Where the target's vcxproj is looked for; a failed search is an error, never "no vcxproj". */
+    @FunctionalInterface
+    interface VcxprojSearch {
+        Optional<Path> find(Path variantDir, String targetName) throws IOException;
+    }
+
+    private final VcxprojSearch vcxprojSearch;
+
+    public VariantVerifier() {
+        this(VcxprojLocator::find);
+    }
+
+    VariantVerifier(VcxprojSearch vcxprojSearch) {
+        this.vcxprojSearch = vcxprojSearch;
+    }
+
     public SubjectReport verify(Path variantDir, BuildVariant variant, String targetName, boolean checkBinaries)
             throws NotVerifiable {
         VariantState state;
@@ -61,7 +77,8 @@ public final class VariantVerifier {
                     "the variant was configured with hotpatch=false: no hotpatch flags" + " were added",
                     variantDir.resolve(VariantState.FILE_NAME)));
         } else {
-            results.addAll(ProjectRules.check(reply, targetName, profile, findVcxproj(variantDir, targetName)));
+            results.addAll(
+                    ProjectRules.checkGenerated(reply, targetName, profile, findVcxproj(variantDir, targetName)));
         }
         if (checkBinaries) {
             results.addAll(binaryRules(reply, targetName, state, profile, facts));
@@ -103,7 +120,8 @@ public final class VariantVerifier {
     /** Debug outputs, when present, must not carry the hotpatch bit: the flags belong to Release only. */
     static RuleResult debugOutput(FileApiReply reply, String targetName) {
         Optional<Path> dll = reply.target("Debug", targetName).flatMap(FileApiTarget::primaryArtifact);
-        if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
+        // Only a proven absence is "no Debug build": a file that cannot be looked at is read, and its error reported.
+        if (dll.isEmpty() || Files.notExists(dll.get())) {
             return Rule.DEBUG_NOT_HOTPATCH.notApplicable(
                     "no Debug build of '" + targetName + "' present"
                             + dll.map(p -> " (" + p + ")").orElse(""),
@@ -125,12 +143,19 @@ public final class VariantVerifier {
         }
     }
 
-    /** The target's vcxproj, when a Visual Studio generator wrote one. */
-    static Optional<Path> findVcxproj(Path variantDir, String targetName) {
+    /**
+     * The target's vcxproj, when a Visual Studio generator wrote one. A search that fails (an unreadable directory
+     * below the variant) is kept as the error HP-PRJ-002 and HP-PRJ-003 report, naming the directory: it never
+     * reads as "no vcxproj", which would make HP-PRJ-002 not applicable.
+     */
+    private Optional<ProjectRules.GeneratedProject> findVcxproj(Path variantDir, String targetName) {
         try {
-            return VcxprojLocator.find(variantDir, targetName);
+            return vcxprojSearch.find(variantDir, targetName).map(ProjectRules.GeneratedProject::read);
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.of(ProjectRules.GeneratedProject.unreadable(
+                    variantDir,
+                    "cannot search " + variantDir + " for " + targetName + ".vcxproj: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 }

@@ -220,4 +220,26 @@ class VariantVerifierTest {
                 unreadable.message());
         assertEquals(RuleStatus.NOT_APPLICABLE, result(garbage, "HP-BIN-010").status()); // Debug was not built
     }
+
+    @Test
+    void aFailedVcxprojSearchIsAnErrorNamingTheDirectoryNotNoVcxproj() throws Exception {
+        // As root every directory is readable, so the search's own failure is what the test hands in: the
+        // AccessDeniedException Files.walk throws for an unreadable subdirectory of the variant.
+        Path denied = built.resolve("src/bin");
+        VariantVerifier failing = new VariantVerifier((dir, target) -> {
+            throw new java.nio.file.AccessDeniedException(denied.toString());
+        });
+        SubjectReport report = failing.verify(built, VARIANT, "msquic", false);
+        for (String id : List.of("HP-PRJ-002", "HP-PRJ-003")) {
+            RuleResult r = result(report, id);
+            assertEquals(RuleStatus.FAIL, r.status(), id + ": " + r.message());
+            assertEquals("cannot search " + built + " for msquic.vcxproj: " + denied, r.message());
+            assertEquals(built.toString(), r.file());
+        }
+        // the search that finds nothing is still "no vcxproj"
+        assertEquals(
+                RuleStatus.NOT_APPLICABLE,
+                result(verifier.verify(built, VARIANT, "msquic", false), "HP-PRJ-002")
+                        .status());
+    }
 }
