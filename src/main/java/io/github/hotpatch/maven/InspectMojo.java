@@ -71,6 +71,12 @@ public class InspectMojo extends AbstractMojo {
         for (SubjectReport s : result.subjects()) {
             getLog().info(s.name() + ": " + JsonReport.verdict(s));
         }
+        if (!result.skipped().isEmpty()) {
+            result.skipped().forEach(s -> getLog().debug("skipped: " + s.file() + ": " + s.reason()));
+            getLog().info(result.subjects().size() + result.unreadable().size() + " PE file(s) inspected, "
+                    + result.skipped().size() + " other file(s) skipped (not PE by content: no MZ at offset 0;"
+                    + " listed in the report)");
+        }
         getLog().info("Report: " + report);
         if (!result.unreadable().isEmpty()) {
             throw new MojoExecutionException(result.unreadable().size() + " file(s) could not be read, first: "
@@ -101,7 +107,7 @@ public class InspectMojo extends AbstractMojo {
                 if (result.single()) {
                     json.write(result.subjects().get(0), stream);
                 } else {
-                    json.writeArray(result.subjects(), result.unreadable(), stream);
+                    json.writeArray(result.subjects(), result.unreadable(), result.skipped(), stream);
                 }
             }
         } catch (IOException e) {

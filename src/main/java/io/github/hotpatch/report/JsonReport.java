@@ -2,6 +2,7 @@ package io.github.hotpatch.report;
 
 import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
+import io.github.hotpatch.verify.SkippedFile;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.IOException;
@@ -47,7 +48,20 @@ public final class JsonReport {
      */
     public void writeArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, OutputStream out)
             throws IOException {
-        JsonWriter.write(toArray(subjects, unreadable), out);
+        writeArray(subjects, unreadable, List.of(), out);
+    }
+
+    /**
+     * As {@link #writeArray(List, List, OutputStream)}, then the files skipped because their content is not PE, as
+     * {@code {"file": ..., "skipped": reason}}.
+     */
+    public void writeArray(
+            List<SubjectReport> subjects,
+            List<UnreadableSubject> unreadable,
+            List<SkippedFile> skipped,
+            OutputStream out)
+            throws IOException {
+        JsonWriter.write(toArray(subjects, unreadable, skipped), out);
     }
 
     public String toJson(SubjectReport subject) {
@@ -55,13 +69,24 @@ public final class JsonReport {
     }
 
     public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
-        return JsonWriter.toString(toArray(subjects, unreadable));
+        return toJson(subjects, unreadable, List.of());
     }
 
-    private static List<Object> toArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
-        List<Object> array = new ArrayList<>(subjects.size() + unreadable.size());
+    public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, List<SkippedFile> skipped) {
+        return JsonWriter.toString(toArray(subjects, unreadable, skipped));
+    }
+
+    private static List<Object> toArray(
+            List<SubjectReport> subjects, List<UnreadableSubject> unreadable, List<SkippedFile> skipped) {
+        List<Object> array = new ArrayList<>(subjects.size() + unreadable.size() + skipped.size());
         subjects.forEach(subject -> array.add(toTree(subject)));
         unreadable.forEach(entry -> array.add(toTree(entry)));
+        skipped.forEach(entry -> {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("file", entry.file());
+            tree.put("skipped", entry.reason());
+            array.add(tree);
+        });
         return array;
     }
 

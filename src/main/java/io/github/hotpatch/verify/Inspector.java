@@ -12,8 +12,25 @@ import java.util.Optional;
 /** The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip. */
 public final class Inspector {
 
-    /** What was inspected: one subject per readable PE file, one entry per unreadable one. */
-    public record Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+    /**
+     * What was inspected: one subject per readable PE file, one entry per file that starts with {@code MZ} but could
+     * not be read as PE, and the files skipped because their content is not PE at all (never a failure).
+     */
+    public record Result(
+            boolean single,
+            List<SubjectReport> subjects,
+            List<UnreadableSubject> unreadable,
+            List<SkippedFile> skipped) {
+        public Result {
+            subjects = List.copyOf(subjects);
+            unreadable = List.copyOf(unreadable);
+            skipped = List.copyOf(skipped);
+        }
+
+        public Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+            this(single, subjects, unreadable, List.of());
+        }
+
         public boolean ready() {
             return unreadable.isEmpty()
                     && !subjects.isEmpty()
@@ -56,22 +73,30 @@ public final class Inspector {
     private Result many(Path root, Optional<Arch> arch, String label) throws IOException {
         List<SubjectReport> subjects = new ArrayList<>();
         List<UnreadableSubject> unreadable = new ArrayList<>();
-        for (Path file : ArtifactScanner.candidates(root)) {
+        ArtifactScanner.Scan scan = ArtifactScanner.scan(root);
+        boolean zip = label.endsWith("!");
+        for (Path file : scan.candidates()) {
             String name = root.relativize(file).toString();
             try {
                 BinaryEvidence evidence = BinaryEvidence.collect(file, Optional.empty());
                 SubjectReport subject = BinaryInspection.inspect(name, evidence, arch, Optional.empty());
-                subjects.add(label.endsWith("!") ? inZip(subject, label + "/" + name) : subject);
+                subjects.add(zip ? inZip(subject, label + "/" + name) : subject);
             } catch (IOException e) {
                 // One damaged file gets its own entry; the rest of the artifact is still checked.
                 unreadable.add(new UnreadableSubject(
-                        label.endsWith("!") ? label + "/" + name : file.toString(),
+                        zip ? label + "/" + name : file.toString(),
                         e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }
-        if (subjects.isEmpty() && unreadable.isEmpty()) {
-            throw new IOException(label + ": no PE files (.dll, .exe, .node, .sys or files starting with MZ) found");
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (ArtifactScanner.Skipped s : scan.skipped()) {
+            String name = root.relativize(s.file()).toString();
+            skipped.add(new SkippedFile(zip ? label + "/" + name : s.file().toString(), s.reason()));
         }
-        return new Result(false, subjects, unreadable);
+        if (subjects.isEmpty() && unreadable.isEmpty()) {
+            throw new IOException(label + ": no PE files (files starting with MZ) found; " + skipped.size()
+                    + " other file(s) skipped");
+        }
+        return new Result(false, subjects, unreadable, skipped);
     }
 }

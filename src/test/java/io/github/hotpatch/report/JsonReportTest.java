@@ -129,6 +129,18 @@ class JsonReportTest {
     }
 
     @Test
+    void skippedFilesComeLastAsFileAndSkipped() throws Exception {
+        JsonNode array = mapper.readTree(report.toJson(
+                List.of(Subjects.ready("b")),
+                List.of(new UnreadableSubject("cut.dll", "truncated")),
+                List.of(new io.github.hotpatch.verify.SkippedFile("mac/pty.node", "no MZ signature (Mach-O)"))));
+        assertEquals(3, array.size());
+        assertEquals(List.of("file", "skipped"), fieldNames(array.get(2)));
+        assertEquals("mac/pty.node", array.get(2).get("file").asText());
+        assertEquals("no MZ signature (Mach-O)", array.get(2).get("skipped").asText());
+    }
+
+    @Test
     void unreadableAloneIsFileAndError() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         report.write(new UnreadableSubject("a.dll", "not a PE file"), out);
