@@ -5,6 +5,7 @@ import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SkippedFile;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
+import io.github.hotpatch.verify.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ public final class JsonReport {
 
     public static final String VERDICT_READY = "HOTPATCH_READY";
     public static final String VERDICT_NOT_READY = "NOT_READY";
+    /** No rule failed but no binary rule ran ({@code -Dhotpatch.checkBinaries=false}): readiness is not claimed. */
+    public static final String VERDICT_PROJECT_RULES_PASSED = "PROJECT_RULES_PASSED";
 
     /** Keys this writer adds after the facts; a fact with one of these names would be a duplicate key. */
     private static final List<String> RESERVED_KEYS = List.of("rules", "verdict");
 
     public static String verdict(SubjectReport subject) {
-        return subject.passed() ? VERDICT_READY : VERDICT_NOT_READY;
+        return Verdict.of(subject).name();
     }
 
     /** One subject as a JSON object. */

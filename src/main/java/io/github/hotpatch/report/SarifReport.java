@@ -4,6 +4,7 @@ import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -73,6 +74,11 @@ public final class SarifReport {
         run.put("tool", Map.of("driver", driver));
         run.put("originalUriBaseIds", locations.originalUriBaseIds());
         run.put("results", results);
+        // What each subject's results prove (HOTPATCH_READY only when the binary rules ran), machine-readable.
+        Map<String, Object> verdicts = new LinkedHashMap<>();
+        subjects.forEach(
+                subject -> verdicts.put(subject.name(), Verdict.of(subject).name()));
+        run.put("properties", Map.of("verdicts", verdicts));
 
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("$schema", SCHEMA);

@@ -28,6 +28,16 @@ public enum Rule {
         this.title = title;
     }
 
+    /** Whether {@code id} names one of the binary rules (HP-BIN-*), which read the PE image and its PDB. */
+    public static boolean isBinaryRule(String id) {
+        for (Rule rule : values()) {
+            if (rule.id.equals(id)) {
+                return rule.id.startsWith("HP-BIN-");
+            }
+        }
+        return false;
+    }
+
     public RuleResult pass(String message, Object file) {
         return result(RuleStatus.PASS, message, file);
     }

@@ -71,6 +71,7 @@ public final class VariantVerifier {
         facts.put("requiredFlags", profile.flags());
         facts.put("deviation", state.deviation().orElse(null));
         facts.put("target", targetName);
+        facts.put("binariesChecked", checkBinaries);
         List<RuleResult> results = new ArrayList<>();
         if (!state.hotpatch()) {
             results.add(Rule.PROJECT_RELEASE_FLAGS.fail(

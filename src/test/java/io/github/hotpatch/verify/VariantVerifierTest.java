@@ -136,6 +136,11 @@ class VariantVerifierTest {
                 List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
                 report.results().stream().map(RuleResult::id).toList());
         assertFalse(report.facts().containsKey("release"));
+        assertEquals(false, report.facts().get("binariesChecked"));
+        assertTrue(report.passed(), report.results().toString());
+        // passing the project rules proves the project, not the DLL
+        assertEquals(Verdict.PROJECT_RULES_PASSED, Verdict.of(report));
+        assertEquals(Verdict.HOTPATCH_READY, Verdict.of(verifier.verify(built, VARIANT, "msquic", true)));
     }
 
     @Test
