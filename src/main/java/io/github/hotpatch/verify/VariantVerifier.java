@@ -78,8 +78,8 @@ public final class VariantVerifier {
                     "the variant was configured with hotpatch=false: no hotpatch flags" + " were added",
                     variantDir.resolve(VariantState.FILE_NAME)));
         } else {
-            results.addAll(
-                    ProjectRules.checkGenerated(reply, targetName, profile, findVcxproj(variantDir, targetName)));
+            results.addAll(ProjectRules.checkGenerated(
+                    reply, targetName, profile, state.flags(), findVcxproj(variantDir, targetName)));
         }
         if (checkBinaries) {
             results.addAll(binaryRules(reply, targetName, state, profile, facts));

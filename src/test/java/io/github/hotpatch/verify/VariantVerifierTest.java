@@ -247,4 +247,59 @@ class VariantVerifierTest {
                 result(verifier.verify(built, VARIANT, "msquic", false), "HP-PRJ-002")
                         .status());
     }
+
+    @Test
+    void msquicCiProfileInEveryConfigurationIsTheProjectsOwnDeviation() throws Exception {
+        // msquic with QUIC_CI=ON: /PROFILE in the msquic target's LINK_FLAGS for every configuration
+        Path dir = VerifyFixtures.msquicCiProject();
+        state(Arch.ARM64, true).write(dir);
+        FileApiReply reply = FileApiReply.read(dir);
+        for (String config : List.of("Debug", "RelWithDebInfo", "Release")) {
+            assertTrue(
+                    reply.target(config, "msquic").orElseThrow().hasLinkFlag("/PROFILE"),
+                    config + ": " + reply.target(config, "msquic").orElseThrow().linkFlags());
+        }
+        SubjectReport report = verifier.verify(dir, VARIANT, "msquic", true);
+        RuleResult r = result(report, "HP-PRJ-003");
+        assertEquals(RuleStatus.DEVIATION, r.status(), r.message());
+        assertTrue(
+                r.message().contains("/PROFILE in Debug (target-msquic-Debug-")
+                        && r.message().contains("/PROFILE in RelWithDebInfo (target-msquic-RelWithDebInfo-"),
+                r.message());
+        assertTrue(
+                r.message()
+                        .contains("from the target's own LINK_FLAGS (every configuration has it, after the"
+                                + " per-configuration flags)"),
+                r.message());
+        assertTrue(
+                r.message().contains("/functionpadmin:8 in Debug (target-msquic-Debug-")
+                        && r.message()
+                                .contains("from the target's own link options (target_link_options or LINK_OPTIONS"),
+                r.message());
+        // nothing fails: the Debug binary was linked with /PROFILE but without /hotpatchcompatible
+        assertTrue(report.passed(), report.results().toString());
+        RuleResult debug = result(report, "HP-BIN-010");
+        assertEquals(RuleStatus.PASS, debug.status(), debug.message());
+        assertEquals(Verdict.HOTPATCH_READY, Verdict.of(report));
+    }
+
+    @Test
+    void hotpatchCompatibleInDebugStaysAFailWhoeverSetIt() throws Exception {
+        Path dir = VerifyFixtures.cmakeBuild(
+                "debug-hotpatchcompatible",
+                VerifyFixtures.HOTPATCH_RELEASE_FLAGS,
+                "/debug /INCREMENTAL:NO /hotpatchcompatible /functionpadmin:8",
+                "Release",
+                "Debug");
+        state(Arch.ARM64, true).write(dir);
+        SubjectReport report = verifier.verify(dir, VARIANT, "msquic", true);
+        RuleResult r = result(report, "HP-PRJ-003");
+        assertEquals(RuleStatus.FAIL, r.status(), r.message());
+        assertTrue(
+                r.message().contains("/hotpatchcompatible in Debug (target-msquic-Debug-")
+                        && r.message().contains("it makes the Debug image hotpatch-compatible"),
+                r.message());
+        // and the binary-level proof agrees: the Debug DLL carries the bit
+        assertEquals(RuleStatus.FAIL, result(report, "HP-BIN-010").status());
+    }
 }
