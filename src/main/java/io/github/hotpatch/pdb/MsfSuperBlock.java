@@ -52,6 +52,9 @@ public record MsfSuperBlock(
         }
         byte[] raw = new byte[SIZE];
         file.read(0, raw, 0, SIZE, "MSF superblock");
+        if (PortablePdb.hasMagic(raw)) {
+            throw file.fail(PortablePdb.DESCRIPTION);
+        }
         if (!Arrays.equals(raw, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw file.fail(
                     "MSF superblock magic at offset 0: expected \"Microsoft C/C++ MSF 7.00\\r\\n\\x1aDS\", found \""

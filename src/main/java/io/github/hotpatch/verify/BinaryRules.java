@@ -114,12 +114,18 @@ public final class BinaryRules {
 
     static RuleResult pdbMatches(BinaryEvidence e) {
         Optional<CodeViewRecord> cv = e.image().codeView();
+        String asked = e.requestedPdb()
+                .map(p -> "the RSDS record asks for '" + p + "'")
+                .orElse("the image names no PDB (no RSDS record)");
+        String notes = e.pdbNotes().isEmpty() ? "" : "; passed over: " + String.join("; ", e.pdbNotes());
         if (e.pdbError().isPresent()) {
             return Rule.BINARY_PDB_MATCHES.fail(
-                    "PDB unreadable: " + e.pdbError().get(), e.pdbPath().orElse(null));
+                    "PDB unreadable: " + e.pdbError().get() + " (" + asked + ")" + notes,
+                    e.pdbPath().orElse(null));
         }
         if (e.pdb().isEmpty()) {
-            return Rule.BINARY_PDB_MATCHES.fail("no PDB found; looked for " + e.pdbSearched(), e.file());
+            return Rule.BINARY_PDB_MATCHES.fail(
+                    "no PDB found: " + asked + "; looked for " + e.pdbSearched() + notes, e.file());
         }
         PdbFile pdb = e.pdb().get();
         if (cv.isEmpty()) {
@@ -128,8 +134,9 @@ public final class BinaryRules {
         }
         String pdbGuid = pdb.guid().formatted();
         String imageGuid = cv.get().guidString();
-        String seen = "image RSDS GUID " + imageGuid + " age " + cv.get().age() + "; PDB info stream GUID " + pdbGuid
-                + " age " + pdb.age() + " (DBI age " + pdb.dbi().age() + ")";
+        String seen = asked + "; image RSDS GUID " + imageGuid + " age "
+                + cv.get().age() + "; " + pdb.path() + " info stream GUID " + pdbGuid + " age " + pdb.age()
+                + " (DBI age " + pdb.dbi().age() + ")" + notes;
         return e.pdbMatches()
                 ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path())
                 : Rule.BINARY_PDB_MATCHES.fail(seen + ": the PDB belongs to another link", pdb.path());

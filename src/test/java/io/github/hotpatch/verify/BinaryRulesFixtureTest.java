@@ -130,7 +130,10 @@ class BinaryRulesFixtureTest {
 
         String match = result(results, "HP-BIN-005").message();
         assertTrue(
-                match.contains("PDB info stream GUID " + pdb.guid().formatted()) && match.contains("age " + pdb.age()),
+                match.contains(" info stream GUID " + pdb.guid().formatted())
+                        && match.contains("age " + pdb.age())
+                        && match.contains("the RSDS record asks for '"
+                                + image.codeView().orElseThrow().pdbPath() + "'"),
                 match);
         assertEquals(hotpatch.pdb().toString(), result(results, "HP-BIN-005").file());
 
