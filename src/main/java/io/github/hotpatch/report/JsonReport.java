@@ -116,6 +116,12 @@ public final class JsonReport {
         tree.put("message", result.message());
         // Always present (null when unset) so every rule object has the same shape.
         tree.put("file", result.file());
+        if (result.region() != null) {
+            Map<String, Object> region = new LinkedHashMap<>();
+            region.put("byteOffset", result.region().byteOffset());
+            region.put("byteLength", result.region().byteLength());
+            tree.put("region", region);
+        }
         return tree;
     }
 

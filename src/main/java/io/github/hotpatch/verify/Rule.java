@@ -54,7 +54,17 @@ public enum Rule {
         return result(RuleStatus.DEVIATION, message, file);
     }
 
+    /**
+     * A result located in {@code file}: the whole file, when it exists, until the rule names the structure it read
+     * with {@link RuleResult#at(EvidenceRegion)}.
+     */
     public RuleResult result(RuleStatus status, String message, Object file) {
-        return new RuleResult(id, title, status, message, file == null ? null : file.toString());
+        return new RuleResult(
+                id,
+                title,
+                status,
+                message,
+                file == null ? null : file.toString(),
+                EvidenceRegion.wholeFile(file).orElse(null));
     }
 }

@@ -100,7 +100,8 @@ public final class VariantVerifier {
             results.add(Rule.BINARY_BUILT.fail(
                     dll.map(p -> p + " does not exist: run hotpatch:build (buildConfig Release)")
                             .orElse("the File API reply names no Release artifact for target '" + targetName + "'"),
-                    dll.orElse(reply.indexFile())));
+                    // the evidence is the reply that names the artifact; a missing file has no bytes to point at
+                    release.map(FileApiTarget::jsonFile).orElse(reply.indexFile())));
             return results;
         }
         results.add(Rule.BINARY_BUILT.pass(dll.get() + " (from the File API reply)", dll.get()));
@@ -120,13 +121,14 @@ public final class VariantVerifier {
 
     /** Debug outputs, when present, must not carry the hotpatch bit: the flags belong to Release only. */
     static RuleResult debugOutput(FileApiReply reply, String targetName) {
-        Optional<Path> dll = reply.target("Debug", targetName).flatMap(FileApiTarget::primaryArtifact);
+        Optional<FileApiTarget> debug = reply.target("Debug", targetName);
+        Optional<Path> dll = debug.flatMap(FileApiTarget::primaryArtifact);
         // Only a proven absence is "no Debug build": a file that cannot be looked at is read, and its error reported.
         if (dll.isEmpty() || Files.notExists(dll.get())) {
             return Rule.DEBUG_NOT_HOTPATCH.notApplicable(
                     "no Debug build of '" + targetName + "' present"
                             + dll.map(p -> " (" + p + ")").orElse(""),
-                    dll.orElse(null));
+                    debug.map(FileApiTarget::jsonFile).orElse(reply.indexFile()));
         }
         try {
             PeImage image = PeFile.read(dll.get());
@@ -136,9 +138,14 @@ public final class VariantVerifier {
                                     + Integer.toHexString(
                                             image.exDllCharacteristics().getAsInt())
                             : "entry absent");
-            return image.hotpatchCompatible()
+            RuleResult result = image.hotpatchCompatible()
                     ? Rule.DEBUG_NOT_HOTPATCH.fail(seen + ": the Debug build carries HOTPATCH_COMPATIBLE", dll.get())
                     : Rule.DEBUG_NOT_HOTPATCH.pass(seen, dll.get());
+            List<io.github.hotpatch.pe.DebugEntry> ex =
+                    image.debugEntries(io.github.hotpatch.pe.DebugType.EX_DLLCHARACTERISTICS);
+            return ex.isEmpty() || ex.get(0).exDllCharacteristics().isEmpty()
+                    ? result.at(BinaryRules.debugDirectoryRegion(image))
+                    : result.at(new EvidenceRegion(ex.get(0).pointerToRawData(), 4));
         } catch (IOException e) {
             return Rule.DEBUG_NOT_HOTPATCH.fail("cannot read the Debug binary: " + e.getMessage(), dll.get());
         }

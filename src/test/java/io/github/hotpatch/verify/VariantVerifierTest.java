@@ -203,7 +203,13 @@ class VariantVerifierTest {
         RuleResult builtRule = result(report, "HP-BIN-000");
         assertEquals(RuleStatus.FAIL, builtRule.status());
         assertTrue(builtRule.message().contains(dll + " does not exist"), builtRule.message());
-        assertEquals(dll.toString(), builtRule.file());
+        assertEquals(
+                FileApiReply.read(dir)
+                        .target("Release", "msquic")
+                        .orElseThrow()
+                        .jsonFile()
+                        .toString(),
+                builtRule.file());
         assertEquals(
                 List.of("HP-BIN-000"),
                 report.results().stream()
