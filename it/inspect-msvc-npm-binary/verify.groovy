@@ -21,12 +21,16 @@ assert new File(basedir, 'strict.json').isFile()
 assert log.contains('NOT_READY: rollup.win32-arm64-msvc.node HP-BIN-002')
 
 def zip = json.parse(new File(basedir, 'zip.json'))
-assert zip instanceof List && zip.size() == 2
+// the rollup image, the damaged member (MZ, but no PE), then README.txt: skipped by its content, never a failure
+assert zip instanceof List && zip.size() == 3
 assert zip[0].file.endsWith('bin/windows/arm64_Release_schannel/rollup.node')
 assert zip[0].machine == 'ARM64' && zip[0].verdict == 'NOT_READY'
 assert zip[1].file.endsWith('artifact.zip!/bin/windows/arm64_Release_schannel/broken.dll')
 assert zip[1].error.contains('broken.dll')
 assert log.contains('1 file(s) could not be read')
+assert zip[2].file.endsWith('artifact.zip!/README.txt')
+assert zip[2].skipped.startsWith('no MZ signature at offset 0')
+assert log.contains('2 PE file(s) inspected, 1 other file(s) skipped')
 
 assert log =~ /pom\.xml: .*(DOS|MZ|e_magic)/
 // Only the plugin's deliberate MojoExecutionException (unreadable input) and MojoFailureException (NOT_READY),

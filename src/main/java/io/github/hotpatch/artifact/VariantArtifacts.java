@@ -20,7 +20,7 @@ import java.util.function.Function;
 /**
  * The files {@code hotpatch:attach} hands to Maven: for each variant, the target's DLL, PDB and import library of
  * one configuration, found through the CMake File API reply in {@code <buildRoot>/<variant>}, and a zip of the
- * three. Every variant is checked before anything is attached, and every missing file is reported at once.
+ * three plus the linker's map file when there is one (the lld profile's evidence for HP-BIN-009). Every variant is checked before anything is attached, and every missing file is reported at once.
  */
 public final class VariantArtifacts {
 
@@ -94,7 +94,9 @@ public final class VariantArtifacts {
             String classifier = classifier(entry.getKey().name());
             entry.getValue().forEach((output, file) -> attached.add(new AttachableFile(file, output.type, classifier)));
             Path zip = zipDirectory.resolve(target + "-" + classifier + ".zip");
-            DeterministicZip.writeIfChanged(zip, List.copyOf(entry.getValue().values()));
+            List<Path> zipped = new ArrayList<>(entry.getValue().values());
+            mapFile(entry.getValue()).ifPresent(zipped::add);
+            DeterministicZip.writeIfChanged(zip, zipped);
             attached.add(new AttachableFile(zip, "zip", classifier));
         }
         return attached;
@@ -136,6 +138,27 @@ public final class VariantArtifacts {
             }
         }
         return files;
+    }
+
+    /**
+     * The linker's map file, when one was written: lld-link's {@code /map} puts {@code <image>.map} beside the DLL,
+     * and for the lld ARM64 profile that map is the evidence of HP-BIN-009 (lld has no {@code /pdbinject:mapfile}).
+     * The zip carries it so that inspecting the zip proves what verify proved on the build tree; looked for beside
+     * the DLL, then beside the PDB, as HP-BIN-009 does.
+     */
+    static Optional<Path> mapFile(Map<Output, Path> files) {
+        Path dll = files.get(Output.DLL);
+        if (dll == null) {
+            return Optional.empty();
+        }
+        String name = dll.getFileName().toString();
+        String map = (name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + ".map";
+        List<Path> places = new ArrayList<>();
+        places.add(dll.resolveSibling(map));
+        Optional.ofNullable(files.get(Output.PDB))
+                .map(pdb -> pdb.resolveSibling(map))
+                .ifPresent(places::add);
+        return places.stream().filter(Files::isRegularFile).findFirst();
     }
 
     private static void checkClassifiersDistinct(List<BuildVariant> variants) throws NotAttachable {

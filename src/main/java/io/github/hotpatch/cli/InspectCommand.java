@@ -93,6 +93,7 @@ final class InspectCommand implements Command {
         StringBuilder text = new StringBuilder(8192);
         appendLines(text, InspectOutput.table(result));
         appendLines(text, InspectOutput.verdicts(result));
+        InspectOutput.skippedSummary(result).ifPresent(line -> text.append(line).append('\n'));
         if (options.report().isPresent()) {
             text.append("Report: ").append(options.report().get()).append('\n');
         }

@@ -54,8 +54,7 @@ public record ConfigureRequest(
         Objects.requireNonNull(linker, "linker");
         // Checked whatever the generator and toolchain, so linker=gold is refused even where it would not be used.
         GeneratorResolver.explicitLinker(linker);
-        hotpatchFlags = List.copyOf(hotpatchFlags);
-        hotpatchFlags.forEach(HotpatchProfile::checkFlag);
+        hotpatchFlags = checkedFlags(hotpatchFlags);
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
         Objects.requireNonNull(vsVersion, "vsVersion");
         Objects.requireNonNull(toolTimeout, "toolTimeout");
@@ -123,6 +122,28 @@ public record ConfigureRequest(
                 cmakeExecutable,
                 vsVersion,
                 ToolRun.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * The {@code hotpatchFlags} entries, each checked: an empty entry ({@code a,,b} on the command line, an empty
+     * {@code <hotpatchFlag/>}) arrives as {@code null} or "" and is refused naming its 1-based position.
+     */
+    static List<String> checkedFlags(List<String> flags) {
+        Objects.requireNonNull(flags, "hotpatchFlags");
+        for (int i = 0; i < flags.size(); i++) {
+            String flag = flags.get(i);
+            if (flag == null || flag.isBlank()) {
+                throw new IllegalArgumentException("hotpatchFlags entry " + (i + 1) + " of " + flags.size()
+                        + " is empty: give one linker switch per entry (-Dhotpatch.hotpatchFlags=/a,/b or"
+                        + " <hotpatchFlag>/a</hotpatchFlag>), no empty ones");
+            }
+            try {
+                HotpatchProfile.checkFlag(flag);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("hotpatchFlags entry " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(flags);
     }
 
     /** The directory a variant is configured into: always a direct child of the build directory. */

@@ -126,6 +126,8 @@ public class InspectMojo extends AbstractMojo {
         TableLog.log(getLog(), InspectOutput.tableLines(result));
         InspectOutput.unreadable(result).forEach(getLog()::error);
         InspectOutput.verdicts(result).forEach(getLog()::info);
+        result.skipped().forEach(s -> getLog().debug("skipped: " + s.file() + ": " + s.reason()));
+        InspectOutput.skippedSummary(result).ifPresent(getLog()::info);
         getLog().info("Report: " + out);
         getLog().info("SARIF and JUnit reports: " + sarif + ", " + junit);
         String unreadable = InspectOutput.unreadableSummary(result);

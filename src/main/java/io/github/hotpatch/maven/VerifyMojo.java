@@ -8,6 +8,7 @@ import io.github.hotpatch.report.ReportFiles;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.VariantVerifier;
+import io.github.hotpatch.verify.Verdict;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,8 +82,12 @@ public class VerifyMojo extends AbstractVariantsMojo {
                 violations.add(subject.name() + " " + r.id() + " " + r.title() + ": " + r.message());
             }
         }
-        if (violations.isEmpty()) {
+        if (violations.isEmpty() && subjects.stream().allMatch(s -> Verdict.of(s) == Verdict.HOTPATCH_READY)) {
             getLog().info("hotpatch:verify: every variant is hotpatch-ready (" + subjects.size() + " checked)");
+        } else if (violations.isEmpty()) {
+            getLog().info("hotpatch:verify: PROJECT_RULES_PASSED for every variant (" + subjects.size()
+                    + " checked); the binaries were not checked (hotpatch.checkBinaries=false), so nothing is"
+                    + " proven about the DLLs");
         } else if (failOnViolation) {
             throw new MojoFailureException("hotpatch:verify found " + violations.size() + " violation(s):\n  "
                     + String.join("\n  ", violations));

@@ -65,6 +65,9 @@ public record MsfSuperBlock(
         }
         byte[] raw = new byte[SIZE];
         file.read(0, raw, 0, SIZE, STRUCTURE);
+        if (PortablePdb.hasMagic(raw)) {
+            throw file.fail(STRUCTURE, MAGIC_OFFSET, PortablePdb.DESCRIPTION);
+        }
         if (!Arrays.equals(raw, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw file.fail(
                     STRUCTURE,

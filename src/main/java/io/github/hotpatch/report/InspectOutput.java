@@ -32,7 +32,7 @@ public final class InspectOutput {
             if (result.single()) {
                 json.write(result.subjects().get(0), stream);
             } else {
-                json.writeArray(result.subjects(), result.unreadable(), stream);
+                json.writeArray(result.subjects(), result.unreadable(), result.skipped(), stream);
             }
         }
     }
@@ -76,6 +76,16 @@ public final class InspectOutput {
             lines.add(s.name() + ": " + JsonReport.verdict(s));
         }
         return lines;
+    }
+
+    /** How many files were inspected and how many skipped as not PE by content, when any were skipped. */
+    public static Optional<String> skippedSummary(Inspector.Result result) {
+        if (result.skipped().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(result.subjects().size() + result.unreadable().size() + " PE file(s) inspected, "
+                + result.skipped().size() + " other file(s) skipped (not PE by content: no MZ at offset 0;"
+                + " listed in the report)");
     }
 
     /** The one line an inspection with unreadable files ends with, or null when every file was read. */

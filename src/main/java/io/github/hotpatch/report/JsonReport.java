@@ -2,8 +2,10 @@ package io.github.hotpatch.report;
 
 import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
+import io.github.hotpatch.verify.SkippedFile;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
+import io.github.hotpatch.verify.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -23,12 +25,14 @@ public final class JsonReport {
 
     public static final String VERDICT_READY = "HOTPATCH_READY";
     public static final String VERDICT_NOT_READY = "NOT_READY";
+    /** No rule failed but no binary rule ran ({@code -Dhotpatch.checkBinaries=false}): readiness is not claimed. */
+    public static final String VERDICT_PROJECT_RULES_PASSED = "PROJECT_RULES_PASSED";
 
     /** Keys this writer adds after the facts; a fact with one of these names would be a duplicate key. */
     private static final List<String> RESERVED_KEYS = List.of("rules", "verdict");
 
     public static String verdict(SubjectReport subject) {
-        return subject.passed() ? VERDICT_READY : VERDICT_NOT_READY;
+        return Verdict.of(subject).name();
     }
 
     /** One subject as a JSON object. */
@@ -47,7 +51,20 @@ public final class JsonReport {
      */
     public void writeArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, OutputStream out)
             throws IOException {
-        JsonWriter.write(toArray(subjects, unreadable), out);
+        writeArray(subjects, unreadable, List.of(), out);
+    }
+
+    /**
+     * As {@link #writeArray(List, List, OutputStream)}, then the files skipped because their content is not PE, as
+     * {@code {"file": ..., "skipped": reason}}.
+     */
+    public void writeArray(
+            List<SubjectReport> subjects,
+            List<UnreadableSubject> unreadable,
+            List<SkippedFile> skipped,
+            OutputStream out)
+            throws IOException {
+        JsonWriter.write(toArray(subjects, unreadable, skipped), out);
     }
 
     public String toJson(SubjectReport subject) {
@@ -55,13 +72,24 @@ public final class JsonReport {
     }
 
     public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
-        return JsonWriter.toString(toArray(subjects, unreadable));
+        return toJson(subjects, unreadable, List.of());
     }
 
-    private static List<Object> toArray(List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
-        List<Object> array = new ArrayList<>(subjects.size() + unreadable.size());
+    public String toJson(List<SubjectReport> subjects, List<UnreadableSubject> unreadable, List<SkippedFile> skipped) {
+        return JsonWriter.toString(toArray(subjects, unreadable, skipped));
+    }
+
+    private static List<Object> toArray(
+            List<SubjectReport> subjects, List<UnreadableSubject> unreadable, List<SkippedFile> skipped) {
+        List<Object> array = new ArrayList<>(subjects.size() + unreadable.size() + skipped.size());
         subjects.forEach(subject -> array.add(toTree(subject)));
         unreadable.forEach(entry -> array.add(toTree(entry)));
+        skipped.forEach(entry -> {
+            Map<String, Object> tree = new LinkedHashMap<>();
+            tree.put("file", entry.file());
+            tree.put("skipped", entry.reason());
+            array.add(tree);
+        });
         return array;
     }
 
@@ -88,6 +116,12 @@ public final class JsonReport {
         tree.put("message", result.message());
         // Always present (null when unset) so every rule object has the same shape.
         tree.put("file", result.file());
+        if (result.region() != null) {
+            Map<String, Object> region = new LinkedHashMap<>();
+            region.put("byteOffset", result.region().byteOffset());
+            region.put("byteLength", result.region().byteLength());
+            tree.put("region", region);
+        }
         return tree;
     }
 

@@ -2,6 +2,7 @@ package io.github.hotpatch.report;
 
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.Verdict;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -80,6 +81,13 @@ public final class JunitReport {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", suiteName);
             countAttributes(StatusCounts.of(subject.results()));
+            // surefire-test-report.xsd allows <properties> before the test cases: the verdict lives there.
+            newline(2);
+            xml.writeStartElement("properties");
+            property("verdict", Verdict.of(subject).name());
+            property("binariesChecked", Boolean.toString(Verdict.binariesChecked(subject)));
+            newline(2);
+            xml.writeEndElement();
             for (RuleResult rule : subject.results()) {
                 newline(2);
                 testCase(suiteName, rule);
@@ -121,6 +129,13 @@ public final class JunitReport {
             }
             newline(2);
             xml.writeEndElement();
+        }
+
+        private void property(String name, String value) throws XMLStreamException {
+            newline(3);
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", name);
+            xml.writeAttribute("value", XmlText.legal(value));
         }
 
         private void countAttributes(StatusCounts counts) throws XMLStreamException {

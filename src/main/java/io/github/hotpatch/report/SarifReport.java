@@ -4,6 +4,7 @@ import io.github.hotpatch.json.JsonWriter;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.RuleStatus;
 import io.github.hotpatch.verify.SubjectReport;
+import io.github.hotpatch.verify.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class SarifReport {
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
     public static final String VERSION = "2.1.0";
     public static final String TOOL_NAME = "hotpatch-maven-plugin";
+    /** The project's home (the pom's {@code <url>}), as {@code tool.driver.informationUri}. */
+    public static final String INFORMATION_URI = "https://github.com/hotpatch-maven-plugin/hotpatch-maven-plugin";
 
     private final String toolVersion;
     private final SarifLocations locations;
@@ -60,6 +63,7 @@ public final class SarifReport {
         Map<String, Object> driver = new LinkedHashMap<>();
         driver.put("name", TOOL_NAME);
         driver.put("version", toolVersion);
+        driver.put("informationUri", INFORMATION_URI);
         driver.put("rules", rules);
 
         List<Object> results = new ArrayList<>();
@@ -73,6 +77,11 @@ public final class SarifReport {
         run.put("tool", Map.of("driver", driver));
         run.put("originalUriBaseIds", locations.originalUriBaseIds());
         run.put("results", results);
+        // What each subject's results prove (HOTPATCH_READY only when the binary rules ran), machine-readable.
+        Map<String, Object> verdicts = new LinkedHashMap<>();
+        subjects.forEach(
+                subject -> verdicts.put(subject.name(), Verdict.of(subject).name()));
+        run.put("properties", Map.of("verdicts", verdicts));
 
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("$schema", SCHEMA);
@@ -98,10 +107,16 @@ public final class SarifReport {
         result.put("level", level(rule.status()));
         result.put("message", text(subject.name() + ": " + rule.message()));
         if (rule.file() != null) {
-            result.put(
-                    "locations",
-                    List.of(Map.of(
-                            "physicalLocation", Map.of("artifactLocation", locations.artifactLocation(rule.file())))));
+            Map<String, Object> physical = new LinkedHashMap<>();
+            physical.put("artifactLocation", locations.artifactLocation(rule.file()));
+            if (rule.region() != null) {
+                // the bytes the evidence was read from (SARIF §3.30.13/14), the same offset the message names
+                Map<String, Object> region = new LinkedHashMap<>();
+                region.put("byteOffset", rule.region().byteOffset());
+                region.put("byteLength", rule.region().byteLength());
+                physical.put("region", region);
+            }
+            result.put("locations", List.of(Map.of("physicalLocation", physical)));
         }
         // The property bag keeps the subject identity machine-readable, not only in the message text.
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -3,6 +3,7 @@ package io.github.hotpatch.verify;
 import io.github.hotpatch.pdb.PdbFile;
 import io.github.hotpatch.pe.BaseRelocations;
 import io.github.hotpatch.pe.CodeViewRecord;
+import io.github.hotpatch.pe.DataDirectory;
 import io.github.hotpatch.pe.DebugEntry;
 import io.github.hotpatch.pe.DebugType;
 import io.github.hotpatch.pe.PeImage;
@@ -49,77 +50,127 @@ public final class BinaryRules {
         String seen = "COFF header Machine at offset 0x" + Long.toHexString(image.eLfanew() + 4) + " = 0x"
                 + Integer.toHexString(code).toUpperCase() + " ("
                 + image.machine().name() + ")";
+        EvidenceRegion field = new EvidenceRegion(image.eLfanew() + 4, 2);
         if (expected.isPresent()) {
-            return code == expected.get().peMachine
-                    ? Rule.BINARY_MACHINE.pass(seen, image.file())
-                    : Rule.BINARY_MACHINE.fail(
-                            seen + ", expected " + expected.get() + " (0x"
-                                    + Integer.toHexString(expected.get().peMachine)
-                                            .toUpperCase() + ")",
-                            image.file());
+            return (code == expected.get().peMachine
+                            ? Rule.BINARY_MACHINE.pass(seen, image.file())
+                            : Rule.BINARY_MACHINE.fail(
+                                    seen + ", expected " + expected.get() + " (0x"
+                                            + Integer.toHexString(expected.get().peMachine)
+                                                    .toUpperCase() + ")",
+                                    image.file()))
+                    .at(field);
         }
         boolean known = Arrays.stream(Arch.values()).anyMatch(a -> a.peMachine == code);
-        return known
-                ? Rule.BINARY_MACHINE.pass(seen + "; no arch was given, so any ARM64/x64 image passes", image.file())
-                : Rule.BINARY_MACHINE.fail(seen + ": not an arch this plugin hotpatches (ARM64, x64)", image.file());
+        return (known
+                        ? Rule.BINARY_MACHINE.pass(
+                                seen + "; no arch was given, so any ARM64/x64 image passes", image.file())
+                        : Rule.BINARY_MACHINE.fail(
+                                seen + ": not an arch this plugin hotpatches (ARM64, x64)", image.file()))
+                .at(field);
     }
 
     static RuleResult hotpatchBit(PeImage image) {
         List<DebugEntry> entries = image.debugEntries(DebugType.EX_DLLCHARACTERISTICS);
         if (entries.isEmpty()) {
-            return Rule.BINARY_HOTPATCH_BIT.fail(
-                    "no EX_DLLCHARACTERISTICS (type 20) entry in the debug directory ("
-                            + image.debugEntries().size() + " entries: " + typeNames(image)
-                            + "): not linked with /hotpatchcompatible",
-                    image.file());
+            return Rule.BINARY_HOTPATCH_BIT
+                    .fail(
+                            "no EX_DLLCHARACTERISTICS (type 20) entry in the debug directory ("
+                                    + image.debugEntries().size() + " entries: " + typeNames(image)
+                                    + ", " + debugDirectoryAt(image) + "): not linked with /hotpatchcompatible",
+                            image.file())
+                    .at(debugDirectoryRegion(image));
         }
         DebugEntry entry = entries.get(0);
         if (entry.exDllCharacteristics().isEmpty()) {
-            return Rule.BINARY_HOTPATCH_BIT.fail(
-                    "EX_DLLCHARACTERISTICS entry at offset 0x" + Long.toHexString(entry.fileOffset())
-                            + " has no readable data",
-                    image.file());
+            return Rule.BINARY_HOTPATCH_BIT
+                    .fail(
+                            "EX_DLLCHARACTERISTICS entry at offset 0x" + Long.toHexString(entry.fileOffset())
+                                    + " has no readable data",
+                            image.file())
+                    .at(entryRegion(entry));
         }
         int value = entry.exDllCharacteristics().getAsInt();
         String seen = "EX_DLLCHARACTERISTICS (debug entry at offset 0x" + Long.toHexString(entry.fileOffset())
                 + ", data at 0x" + Long.toHexString(entry.pointerToRawData()) + ") = 0x" + Integer.toHexString(value);
-        return (value & 0x80) != 0
-                ? Rule.BINARY_HOTPATCH_BIT.pass(seen + ": HOTPATCH_COMPATIBLE set", image.file())
-                : Rule.BINARY_HOTPATCH_BIT.fail(seen + ": HOTPATCH_COMPATIBLE (0x80) clear", image.file());
+        return ((value & 0x80) != 0
+                        ? Rule.BINARY_HOTPATCH_BIT.pass(seen + ": HOTPATCH_COMPATIBLE set", image.file())
+                        : Rule.BINARY_HOTPATCH_BIT.fail(seen + ": HOTPATCH_COMPATIBLE (0x80) clear", image.file()))
+                .at(new EvidenceRegion(entry.pointerToRawData(), 4));
+    }
+
+    /** The 8-byte data directory entry {@code index} in the optional header (PE32+: at 112, PE32: at 96). */
+    static EvidenceRegion dataDirectoryRegion(PeImage image, int index) {
+        long optionalHeader = image.eLfanew() + 24;
+        return new EvidenceRegion(optionalHeader + (image.isPe32Plus() ? 112 : 96) + 8L * index, 8);
+    }
+
+    /** Where the debug directory is described: data directory #6 (its entries are at its RVA). */
+    static EvidenceRegion debugDirectoryRegion(PeImage image) {
+        return dataDirectoryRegion(image, DataDirectory.DEBUG);
+    }
+
+    private static String debugDirectoryAt(PeImage image) {
+        return "data directory #6 at offset 0x"
+                + Long.toHexString(debugDirectoryRegion(image).byteOffset());
+    }
+
+    static EvidenceRegion entryRegion(DebugEntry entry) {
+        return new EvidenceRegion(entry.fileOffset(), DebugEntry.SIZE);
     }
 
     static RuleResult relocations(PeImage image) {
         BaseRelocations r = image.relocations();
-        String seen = "data directory #5 (base relocations) RVA 0x"
+        EvidenceRegion entry = dataDirectoryRegion(image, DataDirectory.BASE_RELOCATION);
+        String seen = "data directory #5 (base relocations, at offset 0x" + Long.toHexString(entry.byteOffset())
+                + ") RVA 0x"
                 + Long.toHexString(r.directory().rva()) + " size "
                 + r.directory().size() + ", .reloc section " + (r.relocSection() ? "present" : "absent")
                 + ", FILE_RELOCS_STRIPPED " + (r.relocsStripped() ? "set" : "clear")
                 + ", DYNAMIC_BASE " + ((image.dllCharacteristics() & 0x40) != 0 ? "set" : "clear");
-        return r.present() && !r.relocsStripped()
-                ? Rule.BINARY_RELOCATIONS.pass(seen, image.file())
-                : Rule.BINARY_RELOCATIONS.fail(
-                        seen + ": a hotpatch needs the relocations /PROFILE keeps (/FIXED:NO)", image.file());
+        return (r.present() && !r.relocsStripped()
+                        ? Rule.BINARY_RELOCATIONS.pass(seen, image.file())
+                        : Rule.BINARY_RELOCATIONS.fail(
+                                seen + ": a hotpatch needs the relocations /PROFILE keeps (/FIXED:NO)", image.file()))
+                .at(entry);
     }
 
     static RuleResult codeView(PeImage image) {
-        Optional<CodeViewRecord> cv = image.codeView();
-        return cv.map(r -> Rule.BINARY_CODEVIEW.pass(
-                        "RSDS record: GUID " + r.guidString() + ", age " + r.age() + ", PDB '" + r.pdbPath() + "'",
-                        image.file()))
-                .orElseGet(() -> Rule.BINARY_CODEVIEW.fail(
-                        "no CODEVIEW RSDS record in the debug directory (entries: " + typeNames(image)
-                                + "): link with /DEBUG",
-                        image.file()));
+        Optional<DebugEntry> entry = image.debugEntries(DebugType.CODEVIEW).stream()
+                .filter(e -> e.codeView().isPresent())
+                .findFirst();
+        if (entry.isPresent()) {
+            CodeViewRecord r = entry.get().codeView().get();
+            return Rule.BINARY_CODEVIEW
+                    .pass(
+                            "RSDS record (debug entry at offset 0x"
+                                    + Long.toHexString(entry.get().fileOffset()) + "): GUID " + r.guidString()
+                                    + ", age " + r.age() + ", PDB '" + r.pdbPath() + "'",
+                            image.file())
+                    .at(entryRegion(entry.get()));
+        }
+        return Rule.BINARY_CODEVIEW
+                .fail(
+                        "no CODEVIEW RSDS record in the debug directory (entries: " + typeNames(image) + ", "
+                                + debugDirectoryAt(image) + "): link with /DEBUG",
+                        image.file())
+                .at(debugDirectoryRegion(image));
     }
 
     static RuleResult pdbMatches(BinaryEvidence e) {
         Optional<CodeViewRecord> cv = e.image().codeView();
+        String asked = e.requestedPdb()
+                .map(p -> "the RSDS record asks for '" + p + "'")
+                .orElse("the image names no PDB (no RSDS record)");
+        String notes = e.pdbNotes().isEmpty() ? "" : "; passed over: " + String.join("; ", e.pdbNotes());
         if (e.pdbError().isPresent()) {
             return Rule.BINARY_PDB_MATCHES.fail(
-                    "PDB unreadable: " + e.pdbError().get(), e.pdbPath().orElse(null));
+                    "PDB unreadable: " + e.pdbError().get() + " (" + asked + ")" + notes,
+                    e.pdbPath().orElse(null));
         }
         if (e.pdb().isEmpty()) {
-            return Rule.BINARY_PDB_MATCHES.fail("no PDB found; looked for " + e.pdbSearched(), e.file());
+            return Rule.BINARY_PDB_MATCHES.fail(
+                    "no PDB found: " + asked + "; looked for " + e.pdbSearched() + notes, e.file());
         }
         PdbFile pdb = e.pdb().get();
         if (cv.isEmpty()) {
@@ -128,8 +179,9 @@ public final class BinaryRules {
         }
         String pdbGuid = pdb.guid().formatted();
         String imageGuid = cv.get().guidString();
-        String seen = "image RSDS GUID " + imageGuid + " age " + cv.get().age() + "; PDB info stream GUID " + pdbGuid
-                + " age " + pdb.age() + " (DBI age " + pdb.dbi().age() + ")";
+        String seen = asked + "; image RSDS GUID " + imageGuid + " age "
+                + cv.get().age() + "; " + pdb.path() + " info stream GUID " + pdbGuid + " age " + pdb.age()
+                + " (DBI age " + pdb.dbi().age() + ")" + notes;
         return e.pdbMatches()
                 ? Rule.BINARY_PDB_MATCHES.pass(seen, pdb.path())
                 : Rule.BINARY_PDB_MATCHES.fail(seen + ": the PDB belongs to another link", pdb.path());
@@ -142,11 +194,16 @@ public final class BinaryRules {
         PdbFile pdb = e.pdb().get();
         String pdbName = pdb.path().getFileName().toString();
         Path ilk = pdb.path().resolveSibling(pdbName.substring(0, Math.max(0, pdbName.length() - 4)) + ".ilk");
+        // Files.exists answers false when it cannot tell; only notExists proves the absence.
+        boolean ilkAbsent = Files.notExists(ilk);
+        boolean ilkPresent = Files.exists(ilk);
         String seen = "DBI header Flags (offset 56) = 0x"
                 + Integer.toHexString(pdb.dbi().flags())
                 + ", WasIncrementallyLinked " + (pdb.incrementallyLinked() ? "set" : "clear") + "; " + ilk.getFileName()
-                + (Files.exists(ilk) ? " exists" : " absent");
-        return !pdb.incrementallyLinked() && !Files.exists(ilk)
+                + (ilkPresent
+                        ? " exists"
+                        : ilkAbsent ? " absent" : " cannot be checked (" + ilk + " is not accessible)");
+        return !pdb.incrementallyLinked() && ilkAbsent
                 ? Rule.BINARY_NOT_INCREMENTAL.pass(seen, pdb.path())
                 : Rule.BINARY_NOT_INCREMENTAL.fail(seen + ": link with /INCREMENTAL:NO", pdb.path());
     }
@@ -229,7 +286,8 @@ public final class BinaryRules {
                 "no " + stem + ".map in "
                         + places.stream().map(Path::getParent).distinct().toList()
                         + ": the lld profile writes it with /map",
-                places.get(0));
+                // the absent map has no bytes to point at: the result is located at the PDB (or image) it belongs to
+                e.pdbPath().orElse(e.file()));
     }
 
     static String typeNames(PeImage image) {

@@ -31,8 +31,25 @@ public final class Inspector {
         this.threads = threads;
     }
 
-    /** What was inspected: one subject per readable PE file, one entry per unreadable one. */
-    public record Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+    /**
+     * What was inspected: one subject per readable PE file, one entry per file that starts with {@code MZ} but could
+     * not be read as PE, and the files skipped because their content is not PE at all (never a failure).
+     */
+    public record Result(
+            boolean single,
+            List<SubjectReport> subjects,
+            List<UnreadableSubject> unreadable,
+            List<SkippedFile> skipped) {
+        public Result {
+            subjects = List.copyOf(subjects);
+            unreadable = List.copyOf(unreadable);
+            skipped = List.copyOf(skipped);
+        }
+
+        public Result(boolean single, List<SubjectReport> subjects, List<UnreadableSubject> unreadable) {
+            this(single, subjects, unreadable, List.of());
+        }
+
         public boolean ready() {
             return unreadable.isEmpty()
                     && !subjects.isEmpty()
@@ -135,9 +152,11 @@ public final class Inspector {
     }
 
     private Result many(Path root, Optional<Arch> arch, String label) throws IOException {
-        List<Path> files = ArtifactScanner.candidates(root);
+        ArtifactScanner.Scan scan = ArtifactScanner.scan(root);
+        List<Path> files = scan.candidates();
         if (files.isEmpty()) {
-            throw new IOException(label + ": no PE files (.dll, .exe, .node, .sys or files starting with MZ) found");
+            throw new IOException(label + ": no PE files (files starting with MZ) found; "
+                    + scan.skipped().size() + " other file(s) skipped");
         }
         Object[] outcomes = new Object[files.size()];
         int workers = workers(threads, files.size());
@@ -157,7 +176,13 @@ public final class Inspector {
                 unreadable.add((UnreadableSubject) outcome);
             }
         }
-        return new Result(false, subjects, unreadable);
+        boolean zip = label.endsWith("!");
+        List<SkippedFile> skipped = new ArrayList<>();
+        for (ArtifactScanner.Skipped s : scan.skipped()) {
+            String name = root.relativize(s.file()).toString();
+            skipped.add(new SkippedFile(zip ? label + "/" + name : s.file().toString(), s.reason()));
+        }
+        return new Result(false, subjects, unreadable, skipped);
     }
 
     /** One file's subject, or its unreadable entry: one damaged file does not stop the rest of the artifact. */

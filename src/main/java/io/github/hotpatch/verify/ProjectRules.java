@@ -24,14 +24,27 @@ public final class ProjectRules {
 
     private ProjectRules() {}
 
+    /** The rules, with the profile's own flags taken as what the plugin injected. */
     public static List<RuleResult> check(
             FileApiReply reply, String targetName, HotpatchProfile profile, Optional<Path> vcxproj) {
+        return checkGenerated(reply, targetName, profile, profile.flags(), vcxproj.map(GeneratedProject::read));
+    }
+
+    /**
+     * @param injected the flags hotpatch:configure appended to CMAKE_SHARED_LINKER_FLAGS_RELEASE (the profile's, or
+     *                 the hotpatchFlags override): their appearance outside Release is a leak of the plugin's
+     */
+    static List<RuleResult> checkGenerated(
+            FileApiReply reply,
+            String targetName,
+            HotpatchProfile profile,
+            List<String> injected,
+            Optional<GeneratedProject> project) {
         List<RuleResult> results = new ArrayList<>();
         Optional<FileApiTarget> release = reply.target(RELEASE, targetName);
-        Optional<GeneratedProject> project = vcxproj.map(GeneratedProject::read);
         results.add(releaseFlags(reply, targetName, release, profile));
         results.add(vcxprojFlags(project, profile));
-        results.add(otherConfigurations(reply, targetName, profile, project));
+        results.add(otherConfigurations(reply, targetName, profile, injected, project));
         results.add(conflicts(release, profile));
         return results;
     }
@@ -56,13 +69,18 @@ public final class ProjectRules {
     }
 
     /** The vcxproj, read once for the two rules that use it: the project, or why it could not be read. */
-    private record GeneratedProject(Path file, Optional<VcxprojFile> project, String error) {
+    record GeneratedProject(Path file, Optional<VcxprojFile> project, String error) {
         static GeneratedProject read(Path file) {
             try {
                 return new GeneratedProject(file, Optional.of(VcxprojFileReader.read(file)), null);
             } catch (IOException e) {
-                return new GeneratedProject(file, Optional.empty(), e.getMessage());
+                return unreadable(file, e.getMessage());
             }
+        }
+
+        /** A project that could not be found or read: {@code file} is where it was looked for. */
+        static GeneratedProject unreadable(Path file, String error) {
+            return new GeneratedProject(file, Optional.empty(), error);
         }
     }
 
@@ -94,12 +112,40 @@ public final class ProjectRules {
         }
     }
 
+    /**
+     * HP-PRJ-003. The plugin only ever appends to CMAKE_SHARED_LINKER_FLAGS_RELEASE (through its project-include
+     * file), so a hotpatch-related flag in another configuration is either a leak of that set or the project's own.
+     * The line drawn:
+     * <ul>
+     * <li>FAIL: {@code /hotpatchcompatible} outside Release, whoever set it: it is what makes the image
+     * hotpatch-compatible (the EX_DLLCHARACTERISTICS bit HP-BIN-010 reads in the Debug binary);</li>
+     * <li>FAIL: every distinctive flag the plugin injected, together, in one configuration: its set leaked;</li>
+     * <li>DEVIATION: any other flag of the profile ({@code /profile}, {@code /functionpadmin}, {@code /map},
+     * {@code /pdbinject:mapfile}) that the project sets itself, e.g. msquic's {@code QUIC_CI} adding
+     * {@code /PROFILE} to the msquic target's LINK_FLAGS in every configuration; the message names the origin
+     * read from the reply (the target's own link options, its LINK_FLAGS, CMAKE_SHARED_LINKER_FLAGS or
+     * CMAKE_SHARED_LINKER_FLAGS_&lt;CONFIG&gt;).</li>
+     * </ul>
+     * {@code /incremental:no} is CMake's own Release default and common everywhere: never counted.
+     */
     static RuleResult otherConfigurations(
-            FileApiReply reply, String targetName, HotpatchProfile profile, Optional<GeneratedProject> vcxproj) {
+            FileApiReply reply,
+            String targetName,
+            HotpatchProfile profile,
+            List<String> injected,
+            Optional<GeneratedProject> vcxproj) {
         List<String> distinctive =
                 profile.flags().stream().filter(LinkerFlags::isDistinctive).toList();
+        List<String> injectedDistinctive =
+                injected.stream().filter(LinkerFlags::isDistinctive).toList();
         List<String> leaks = new ArrayList<>();
+        List<String> own = new ArrayList<>();
         List<String> checked = new ArrayList<>();
+        List<FileApiTarget> everyConfiguration = new ArrayList<>();
+        for (FileApiConfiguration config : reply.configurations()) {
+            config.target(targetName).ifPresent(everyConfiguration::add);
+        }
+        Optional<FileApiTarget> release = reply.target(RELEASE, targetName);
         for (FileApiConfiguration config : reply.configurations()) {
             if (config.name().equals(RELEASE)) {
                 continue;
@@ -110,10 +156,25 @@ public final class ProjectRules {
             }
             checked.add(config.name());
             List<String> tokens = LinkerFlags.tokens(t.get().linkFlags());
-            distinctive.stream()
+            String where = " in " + config.name() + " (" + t.get().jsonFile().getFileName() + ")";
+            List<String> found = distinctive.stream()
                     .filter(f -> LinkerFlags.find(tokens, f).isPresent())
-                    .forEach(f -> leaks.add(f + " in " + config.name() + " ("
-                            + t.get().jsonFile().getFileName() + ")"));
+                    .toList();
+            boolean injectedSet = !injectedDistinctive.isEmpty()
+                    && injectedDistinctive.stream()
+                            .allMatch(f -> LinkerFlags.find(tokens, f).isPresent());
+            if (injectedSet) {
+                leaks.add("the plugin's injected set " + String.join(" ", injectedDistinctive) + where);
+                continue;
+            }
+            for (String flag : found) {
+                if (isHotpatchCompatible(flag)) {
+                    leaks.add(flag + where + ": it makes the " + config.name() + " image hotpatch-compatible");
+                } else {
+                    own.add(LinkerFlags.find(tokens, flag).orElse(flag) + where + " from "
+                            + origin(t.get(), config.name(), release, everyConfiguration, flag));
+                }
+            }
         }
         if (vcxproj.isPresent()) {
             Path file = vcxproj.get().file();
@@ -127,10 +188,32 @@ public final class ProjectRules {
                         continue;
                     }
                     checked.add(config + " (vcxproj)");
+                    List<String> inEffect = new ArrayList<>();
+                    List<String> evidence = new ArrayList<>();
                     for (String flag : distinctive) {
-                        FlagEvidence evidence = project.linkerFlag(config, flag);
-                        if (evidence.inEffect()) {
-                            leaks.add(evidence.message());
+                        FlagEvidence e = project.linkerFlag(config, flag);
+                        if (e.inEffect()) {
+                            inEffect.add(flag);
+                            evidence.add(e.message());
+                        }
+                    }
+                    if (!injectedDistinctive.isEmpty()
+                            && inEffect.stream()
+                                    .map(LinkerFlags::normalise)
+                                    .toList()
+                                    .containsAll(injectedDistinctive.stream()
+                                            .map(LinkerFlags::normalise)
+                                            .toList())) {
+                        leaks.add("the plugin's injected set " + String.join(" ", injectedDistinctive) + " in " + config
+                                + " (vcxproj): " + String.join("; ", evidence));
+                        continue;
+                    }
+                    for (int i = 0; i < inEffect.size(); i++) {
+                        if (isHotpatchCompatible(inEffect.get(i))) {
+                            leaks.add(evidence.get(i));
+                        } else {
+                            own.add(evidence.get(i) + ", from the project's own " + config
+                                    + " link settings (the Visual Studio generator wrote them from its CMake flags)");
                         }
                     }
                 }
@@ -143,11 +226,85 @@ public final class ProjectRules {
                     "the reply has no configuration other than Release" + " for target '" + targetName + "'",
                     reply.indexFile());
         }
-        return leaks.isEmpty()
-                ? Rule.PROJECT_OTHER_CONFIGS_CLEAN.pass(
-                        "none of " + String.join(" ", distinctive) + " in " + checked, reply.indexFile())
-                : Rule.PROJECT_OTHER_CONFIGS_CLEAN.fail(
-                        "hotpatch flags outside Release: " + String.join("; ", leaks), reply.indexFile());
+        String ownText = "hotpatch-related flags the project sets itself outside Release (the plugin only appends to"
+                + " CMAKE_SHARED_LINKER_FLAGS_RELEASE; HP-BIN-010 checks the Debug binary's hotpatch bit): "
+                + String.join("; ", own);
+        if (!leaks.isEmpty()) {
+            return Rule.PROJECT_OTHER_CONFIGS_CLEAN.fail(
+                    "hotpatch flags outside Release: " + String.join("; ", leaks)
+                            + (own.isEmpty() ? "" : ". Also " + ownText),
+                    reply.indexFile());
+        }
+        if (!own.isEmpty()) {
+            return Rule.PROJECT_OTHER_CONFIGS_CLEAN.deviation(ownText, reply.indexFile());
+        }
+        return Rule.PROJECT_OTHER_CONFIGS_CLEAN.pass(
+                "none of " + String.join(" ", distinctive) + " in " + checked, reply.indexFile());
+    }
+
+    private static boolean isHotpatchCompatible(String flag) {
+        return LinkerFlags.normalise(flag).equals("/hotpatchcompatible");
+    }
+
+    /**
+     * Where a flag in a non-Release configuration's link line comes from, as far as the reply tells. CMake joins
+     * CMAKE_SHARED_LINKER_FLAGS, CMAKE_SHARED_LINKER_FLAGS_&lt;CONFIG&gt; and the target's LINK_FLAGS (in that
+     * order) into the first {@code flags} fragment; target_link_options / LINK_OPTIONS get fragments of their own.
+     */
+    static String origin(
+            FileApiTarget target,
+            String config,
+            Optional<FileApiTarget> release,
+            List<FileApiTarget> everyConfiguration,
+            String flag) {
+        List<String> fragments = target.linkFlagFragments();
+        int at = -1;
+        for (int i = 0; i < fragments.size(); i++) {
+            if (LinkerFlags.find(LinkerFlags.tokens(fragments.get(i)), flag).isPresent()) {
+                at = i;
+            }
+        }
+        if (at > 0) {
+            return "the target's own link options (target_link_options or LINK_OPTIONS: link.commandFragments entry "
+                    + (at + 1) + " of " + config + ")";
+        }
+        String upper = config.toUpperCase(java.util.Locale.ROOT);
+        boolean everywhere = everyConfiguration.stream()
+                .allMatch(t -> !t.linkFlagFragments().isEmpty()
+                        && LinkerFlags.find(
+                                        LinkerFlags.tokens(t.linkFlagFragments().get(0)), flag)
+                                .isPresent());
+        if (!everywhere || release.isEmpty() || fragments.isEmpty()) {
+            return "CMAKE_SHARED_LINKER_FLAGS_" + upper + " or the target's LINK_FLAGS_" + upper + " (not every"
+                    + " configuration has it)";
+        }
+        List<String> mine = normalised(fragments.get(0));
+        List<String> releaseTokens =
+                normalised(release.get().linkFlagFragments().get(0));
+        int prefix = 0;
+        while (prefix < mine.size()
+                && prefix < releaseTokens.size()
+                && mine.get(prefix).equals(releaseTokens.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < mine.size() - prefix
+                && suffix < releaseTokens.size() - prefix
+                && mine.get(mine.size() - 1 - suffix).equals(releaseTokens.get(releaseTokens.size() - 1 - suffix))) {
+            suffix++;
+        }
+        int position = mine.lastIndexOf(LinkerFlags.normalise(flag));
+        if (position >= mine.size() - suffix) {
+            return "the target's own LINK_FLAGS (every configuration has it, after the per-configuration flags)";
+        }
+        if (position < prefix) {
+            return "CMAKE_SHARED_LINKER_FLAGS (every configuration has it, before the per-configuration flags)";
+        }
+        return "the project's own flags of every configuration (CMAKE_SHARED_LINKER_FLAGS or the target's LINK_FLAGS)";
+    }
+
+    private static List<String> normalised(String fragment) {
+        return LinkerFlags.tokens(fragment).stream().map(LinkerFlags::normalise).toList();
     }
 
     static RuleResult conflicts(Optional<FileApiTarget> release, HotpatchProfile profile) {

@@ -28,6 +28,16 @@ public enum Rule {
         this.title = title;
     }
 
+    /** Whether {@code id} names one of the binary rules (HP-BIN-*), which read the PE image and its PDB. */
+    public static boolean isBinaryRule(String id) {
+        for (Rule rule : values()) {
+            if (rule.id.equals(id)) {
+                return rule.id.startsWith("HP-BIN-");
+            }
+        }
+        return false;
+    }
+
     public RuleResult pass(String message, Object file) {
         return result(RuleStatus.PASS, message, file);
     }
@@ -44,7 +54,17 @@ public enum Rule {
         return result(RuleStatus.DEVIATION, message, file);
     }
 
+    /**
+     * A result located in {@code file}: the whole file, when it exists, until the rule names the structure it read
+     * with {@link RuleResult#at(EvidenceRegion)}.
+     */
     public RuleResult result(RuleStatus status, String message, Object file) {
-        return new RuleResult(id, title, status, message, file == null ? null : file.toString());
+        return new RuleResult(
+                id,
+                title,
+                status,
+                message,
+                file == null ? null : file.toString(),
+                EvidenceRegion.wholeFile(file).orElse(null));
     }
 }

@@ -32,6 +32,22 @@ public final class VariantVerifier {
         }
     }
 
+    /** Where the target's vcxproj is looked for; a failed search is an error, never "no vcxproj". */
+    @FunctionalInterface
+    interface VcxprojSearch {
+        Optional<Path> find(Path variantDir, String targetName) throws IOException;
+    }
+
+    private final VcxprojSearch vcxprojSearch;
+
+    public VariantVerifier() {
+        this(VcxprojLocator::find);
+    }
+
+    VariantVerifier(VcxprojSearch vcxprojSearch) {
+        this.vcxprojSearch = vcxprojSearch;
+    }
+
     /**
      * @param variantDir  the variant's build directory, configured by {@code hotpatch:configure}
      * @param variantName the variant's name (the report's subject)
@@ -59,13 +75,15 @@ public final class VariantVerifier {
         facts.put("requiredFlags", profile.flags());
         facts.put("deviation", state.deviation().orElse(null));
         facts.put("target", targetName);
+        facts.put("binariesChecked", checkBinaries);
         List<RuleResult> results = new ArrayList<>();
         if (!state.hotpatch()) {
             results.add(Rule.PROJECT_RELEASE_FLAGS.fail(
                     "the variant was configured with hotpatch=false: no hotpatch flags" + " were added",
                     variantDir.resolve(VariantState.FILE_NAME)));
         } else {
-            results.addAll(ProjectRules.check(reply, targetName, profile, findVcxproj(variantDir, targetName)));
+            results.addAll(ProjectRules.checkGenerated(
+                    reply, targetName, profile, state.flags(), findVcxproj(variantDir, targetName)));
         }
         if (checkBinaries) {
             results.addAll(binaryRules(reply, targetName, state, profile, facts));
@@ -86,7 +104,8 @@ public final class VariantVerifier {
             results.add(Rule.BINARY_BUILT.fail(
                     dll.map(p -> p + " does not exist: run hotpatch:build (buildConfig Release)")
                             .orElse("the File API reply names no Release artifact for target '" + targetName + "'"),
-                    dll.orElse(reply.indexFile())));
+                    // the evidence is the reply that names the artifact; a missing file has no bytes to point at
+                    release.map(FileApiTarget::jsonFile).orElse(reply.indexFile())));
             return results;
         }
         results.add(Rule.BINARY_BUILT.pass(dll.get() + " (from the File API reply)", dll.get()));
@@ -106,12 +125,14 @@ public final class VariantVerifier {
 
     /** Debug outputs, when present, must not carry the hotpatch bit: the flags belong to Release only. */
     static RuleResult debugOutput(FileApiReply reply, String targetName) {
-        Optional<Path> dll = reply.target("Debug", targetName).flatMap(FileApiTarget::primaryArtifact);
-        if (dll.isEmpty() || !Files.isRegularFile(dll.get())) {
+        Optional<FileApiTarget> debug = reply.target("Debug", targetName);
+        Optional<Path> dll = debug.flatMap(FileApiTarget::primaryArtifact);
+        // Only a proven absence is "no Debug build": a file that cannot be looked at is read, and its error reported.
+        if (dll.isEmpty() || Files.notExists(dll.get())) {
             return Rule.DEBUG_NOT_HOTPATCH.notApplicable(
                     "no Debug build of '" + targetName + "' present"
                             + dll.map(p -> " (" + p + ")").orElse(""),
-                    dll.orElse(null));
+                    debug.map(FileApiTarget::jsonFile).orElse(reply.indexFile()));
         }
         try {
             PeImage image = PeImageReader.read(dll.get());
@@ -121,20 +142,32 @@ public final class VariantVerifier {
                                     + Integer.toHexString(
                                             image.exDllCharacteristics().getAsInt())
                             : "entry absent");
-            return image.hotpatchCompatible()
+            RuleResult result = image.hotpatchCompatible()
                     ? Rule.DEBUG_NOT_HOTPATCH.fail(seen + ": the Debug build carries HOTPATCH_COMPATIBLE", dll.get())
                     : Rule.DEBUG_NOT_HOTPATCH.pass(seen, dll.get());
+            List<io.github.hotpatch.pe.DebugEntry> ex =
+                    image.debugEntries(io.github.hotpatch.pe.DebugType.EX_DLLCHARACTERISTICS);
+            return ex.isEmpty() || ex.get(0).exDllCharacteristics().isEmpty()
+                    ? result.at(BinaryRules.debugDirectoryRegion(image))
+                    : result.at(new EvidenceRegion(ex.get(0).pointerToRawData(), 4));
         } catch (IOException e) {
             return Rule.DEBUG_NOT_HOTPATCH.fail("cannot read the Debug binary: " + e.getMessage(), dll.get());
         }
     }
 
-    /** The target's vcxproj, when a Visual Studio generator wrote one. */
-    static Optional<Path> findVcxproj(Path variantDir, String targetName) {
+    /**
+     * The target's vcxproj, when a Visual Studio generator wrote one. A search that fails (an unreadable directory
+     * below the variant) is kept as the error HP-PRJ-002 and HP-PRJ-003 report, naming the directory: it never
+     * reads as "no vcxproj", which would make HP-PRJ-002 not applicable.
+     */
+    private Optional<ProjectRules.GeneratedProject> findVcxproj(Path variantDir, String targetName) {
         try {
-            return VcxprojLocator.find(variantDir, targetName);
+            return vcxprojSearch.find(variantDir, targetName).map(ProjectRules.GeneratedProject::read);
         } catch (IOException e) {
-            return Optional.empty();
+            return Optional.of(ProjectRules.GeneratedProject.unreadable(
+                    variantDir,
+                    "cannot search " + variantDir + " for " + targetName + ".vcxproj: "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
         }
     }
 }

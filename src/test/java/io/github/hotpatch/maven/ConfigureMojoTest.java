@@ -196,9 +196,21 @@ class ConfigureMojoTest {
         Path build = aimAtTempProject(mojo);
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
         assertTrue(
-                e.getMessage().startsWith("hotpatch linker flag '/hotpatchcompatible /profile' contains whitespace"),
+                e.getMessage()
+                        .startsWith("hotpatchFlags entry 1: hotpatch linker flag '/hotpatchcompatible /profile'"
+                                + " contains whitespace"),
                 e.getMessage());
         assertTrue(e.getMessage().endsWith("give one switch per entry"), e.getMessage());
+        assertFalse(Files.exists(build));
+    }
+
+    @Test
+    @InjectMojo(goal = "configure", pom = "classpath:/unit/configure-empty-hotpatch-flag/pom.xml")
+    void anEmptyHotpatchFlagEntry_failsNamingItsPosition(ConfigureMojo mojo) throws Exception {
+        Path build = aimAtTempProject(mojo);
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("hotpatchFlags entry 2 of 3 is empty"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
         assertFalse(Files.exists(build));
     }
 }

@@ -68,10 +68,11 @@ class JsonReportTest {
                 mapper.readTree(report.toJson(Subjects.ready("s")))
                         .get("verdict")
                         .asText());
+        // readiness needs a binary rule that ran: no result at all, or no HP-BIN-* one, claims no more than that
         SubjectReport empty = new SubjectReport("e", "variant", "x64", List.of(), null);
-        assertEquals(JsonReport.VERDICT_READY, JsonReport.verdict(empty));
+        assertEquals(JsonReport.VERDICT_PROJECT_RULES_PASSED, JsonReport.verdict(empty));
         SubjectReport onlyDeviation = new SubjectReport(
-                "d", "variant", "x64", List.of(Subjects.rule("R", RuleStatus.DEVIATION, "m", null)), Map.of());
+                "d", "variant", "x64", List.of(Subjects.rule("HP-BIN-009", RuleStatus.DEVIATION, "m", null)), Map.of());
         assertEquals(JsonReport.VERDICT_READY, JsonReport.verdict(onlyDeviation));
     }
 
@@ -126,6 +127,18 @@ class JsonReportTest {
         assertEquals("zip/broken.dll", array.get(2).get("file").asText());
         assertEquals(
                 "truncated PE header at 0x40 \"MZ\"", array.get(2).get("error").asText());
+    }
+
+    @Test
+    void skippedFilesComeLastAsFileAndSkipped() throws Exception {
+        JsonNode array = mapper.readTree(report.toJson(
+                List.of(Subjects.ready("b")),
+                List.of(new UnreadableSubject("cut.dll", "truncated")),
+                List.of(new io.github.hotpatch.verify.SkippedFile("mac/pty.node", "no MZ signature (Mach-O)"))));
+        assertEquals(3, array.size());
+        assertEquals(List.of("file", "skipped"), fieldNames(array.get(2)));
+        assertEquals("mac/pty.node", array.get(2).get("file").asText());
+        assertEquals("no MZ signature (Mach-O)", array.get(2).get("skipped").asText());
     }
 
     @Test

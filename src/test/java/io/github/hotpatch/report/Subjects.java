@@ -52,6 +52,20 @@ final class Subjects {
                 Map.of("machine", "X64"));
     }
 
+    /** What verify -Dhotpatch.checkBinaries=false gives: project rules only, none failed. */
+    static SubjectReport projectOnly(String name) {
+        return new SubjectReport(
+                name,
+                SubjectReport.KIND_VARIANT,
+                "ARM64",
+                List.of(
+                        rule("HP-PRJ-001", RuleStatus.PASS, "flags present", "reply/target-msquic-Release.json"),
+                        rule("HP-PRJ-002", RuleStatus.NOT_APPLICABLE, "no vcxproj", null),
+                        rule("HP-PRJ-003", RuleStatus.PASS, "none in Debug", "reply/index.json"),
+                        rule("HP-PRJ-004", RuleStatus.DEVIATION, "/OPT:ICF", "reply/target-msquic-Release.json")),
+                Map.of("variant", name));
+    }
+
     static SubjectReport hostile(String name) {
         return new SubjectReport(
                 name,

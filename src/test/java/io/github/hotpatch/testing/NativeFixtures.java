@@ -109,6 +109,28 @@ public final class NativeFixtures {
         return node;
     }
 
+    /**
+     * An npm package ({@code name@version}, pinned), fetched with {@code npm pack} from the npm registry and unpacked
+     * with tar under target/native-fixtures once; returns its {@code package/} directory.
+     */
+    public static synchronized Path npmPackage(String name, String version) throws IOException {
+        Path dir = ROOT.resolve("npm-" + name.replace("@", "").replace('/', '-') + "-" + version);
+        Path pkg = dir.resolve("package");
+        if (Files.isRegularFile(dir.resolve("done"))) {
+            return pkg;
+        }
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        String[] lines =
+                run(dir, "npm", "pack", "--silent", name + "@" + version).trim().split("\\R");
+        run(dir, "tar", "-xzf", lines[lines.length - 1].trim());
+        if (!Files.isRegularFile(pkg.resolve("package.json"))) {
+            throw new IOException("npm pack " + name + "@" + version + " gave no package/package.json in " + dir);
+        }
+        Files.writeString(dir.resolve("done"), name + "@" + version);
+        return pkg;
+    }
+
     /** Pinned so the negative fixture never changes under the tests. */
     public static final String ROLLUP_VERSION = "4.53.3";
 

@@ -137,7 +137,10 @@ class BinaryRulesFixtureTest {
 
         String match = result(results, "HP-BIN-005").message();
         assertTrue(
-                match.contains("PDB info stream GUID " + pdb.guid().formatted()) && match.contains("age " + pdb.age()),
+                match.contains(" info stream GUID " + pdb.guid().formatted())
+                        && match.contains("age " + pdb.age())
+                        && match.contains("the RSDS record asks for '"
+                                + image.codeView().orElseThrow().pdbPath() + "'"),
                 match);
         assertEquals(hotpatch.pdb().toString(), result(results, "HP-BIN-005").file());
 
@@ -385,5 +388,33 @@ class BinaryRulesFixtureTest {
         assertEquals(HotpatchProfile.of(Arch.X64, LinkerKind.LLD).flags(), x64Profile.get("flags"));
         assertNotEquals(LLD_ARM64.flags(), x64Profile.get("flags"));
         assertTrue(x64Report.passed(), x64Report.results().toString());
+    }
+
+    @Test
+    void eachBinaryResultIsLocatedAtTheStructureItsMessageNames() throws IOException {
+        BinaryEvidence evidence = BinaryEvidence.collect(hotpatch.dll(), Optional.empty());
+        PeImage image = evidence.image();
+        List<RuleResult> results = BinaryRules.check(
+                evidence, Optional.of(Arch.ARM64), LLD_ARM64, LinkerIdentity.of(image, evidence.pdb()));
+        RuleResult machine = result(results, "HP-BIN-001");
+        assertEquals(new EvidenceRegion(image.eLfanew() + 4, 2), machine.region());
+        assertTrue(machine.message().contains("offset 0x" + Long.toHexString(image.eLfanew() + 4)), machine.message());
+        DebugEntry ex = image.debugEntries(DebugType.EX_DLLCHARACTERISTICS).get(0);
+        RuleResult bit = result(results, "HP-BIN-002");
+        assertEquals(new EvidenceRegion(ex.pointerToRawData(), 4), bit.region());
+        assertTrue(bit.message().contains("data at 0x" + Long.toHexString(ex.pointerToRawData())), bit.message());
+        DebugEntry cv = image.debugEntries(DebugType.CODEVIEW).get(0);
+        RuleResult codeView = result(results, "HP-BIN-004");
+        assertEquals(new EvidenceRegion(cv.fileOffset(), DebugEntry.SIZE), codeView.region());
+        assertTrue(codeView.message().contains("offset 0x" + Long.toHexString(cv.fileOffset())), codeView.message());
+        // PE32+: data directory #5 at optional header + 152 (FACTS §2)
+        RuleResult relocs = result(results, "HP-BIN-003");
+        assertEquals(new EvidenceRegion(image.eLfanew() + 24 + 152, 8), relocs.region());
+        assertTrue(
+                relocs.message().contains("at offset 0x" + Long.toHexString(image.eLfanew() + 24 + 152)),
+                relocs.message());
+        // PDB evidence is read from streams scattered over blocks: the region is the whole PDB
+        RuleResult pdb = result(results, "HP-BIN-006");
+        assertEquals(new EvidenceRegion(0, Files.size(hotpatch.pdb())), pdb.region());
     }
 }

@@ -44,11 +44,14 @@ class InspectorTest {
 
     private final Inspector inspector = new Inspector();
 
-    /** hotpatch.dll (+pdb, map) and plain.dll (+pdb) and a garbage broken.dll in {@code dir}. */
+    /**
+     * hotpatch.dll (+pdb, map) and plain.dll (+pdb), a broken.dll that is a real image cut after 0x100 bytes (its
+     * e_lfanew still points inside, the section table is gone) and a text file in {@code dir}.
+     */
     private static Path artifactDir(Path dir) throws IOException {
         VerifyFixtures.copy(hotpatch, dir, true);
         VerifyFixtures.copy(plain, dir, false);
-        Files.writeString(dir.resolve("broken.dll"), GARBAGE);
+        Files.write(dir.resolve("broken.dll"), java.util.Arrays.copyOf(Files.readAllBytes(hotpatch.dll()), 0x100));
         Files.writeString(dir.resolve("notes.txt"), "not a binary");
         return dir;
     }
@@ -106,8 +109,14 @@ class InspectorTest {
         assertEquals(1, result.unreadable().size());
         UnreadableSubject broken = result.unreadable().get(0);
         assertEquals(dir.resolve("broken.dll").toString(), broken.file());
-        assertTrue(broken.error().contains("broken.dll") && broken.error().contains("MZ"), broken.error());
+        assertTrue(broken.error().contains("broken.dll"), broken.error());
         assertFalse(result.ready());
+        // the PDBs, the map and the text file are skipped: not PE by content
+        assertEquals(
+                List.of("hotpatch.map", "hotpatch.pdb", "notes.txt", "plain.pdb"),
+                result.skipped().stream()
+                        .map(f -> Path.of(f.file()).getFileName().toString())
+                        .toList());
     }
 
     @Test
@@ -232,8 +241,8 @@ class InspectorTest {
     }
 
     @Test
-    void emptyDllInADirectoryIsAnUnreadableEntry(@TempDir Path dir) throws IOException {
-        Files.write(dir.resolve("x.dll"), new byte[0]);
+    void aFileCutAfterItsMzHeaderInADirectoryIsAnUnreadableEntry(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("x.dll"), new byte[] {'M', 'Z', 0, 0});
         Inspector.Result result = inspector.inspect(dir, Optional.empty(), Optional.empty());
         assertEquals(List.of(), result.subjects());
         assertEquals(1, result.unreadable().size());
@@ -245,6 +254,67 @@ class InspectorTest {
     }
 
     @Test
+    void nonPeFilesNamedLikeImagesAreSkippedNotFailed(@TempDir Path dir) throws IOException {
+        VerifyFixtures.copy(hotpatch, dir, true);
+        // an ELF executable named like a node addon, as a multi-platform npm package ships its darwin/linux builds
+        Files.copy(Path.of("/bin/true"), dir.resolve("x.node"));
+        Files.write(dir.resolve("mac.node"), new byte[] {(byte) 0xCF, (byte) 0xFA, (byte) 0xED, (byte) 0xFE, 7, 0});
+        Files.write(dir.resolve("empty.dll"), new byte[0]);
+        Inspector.Result result = inspector.inspect(dir, Optional.empty(), Optional.empty());
+        assertEquals(
+                List.of("hotpatch.dll"),
+                result.subjects().stream().map(SubjectReport::name).toList());
+        assertEquals(List.of(), result.unreadable());
+        assertTrue(result.ready(), result.subjects().get(0).results().toString());
+        List<String> skipped = result.skipped().stream().map(SkippedFile::file).toList();
+        assertEquals(
+                List.of("empty.dll", "hotpatch.map", "hotpatch.pdb", "mac.node", "x.node").stream()
+                        .map(n -> dir.resolve(n).toString())
+                        .toList(),
+                skipped);
+        assertEquals("empty file, not a PE image", result.skipped().get(0).reason());
+        assertEquals(
+                "no MZ signature at offset 0 (starts cf fa ed fe: Mach-O), not a PE image",
+                result.skipped().get(3).reason());
+        assertEquals(
+                "no MZ signature at offset 0 (starts 7f 45 4c 46: ELF), not a PE image",
+                result.skipped().get(4).reason());
+    }
+
+    @Test
+    void nodePty110DirectoryReportsEveryPeFileAndSkipsTheMachOOnes() throws IOException {
+        Path pkg = NativeFixtures.npmPackage("node-pty", "1.1.0");
+        Inspector.Result result = inspector.inspect(pkg, Optional.empty(), Optional.empty());
+        assertEquals(List.of(), result.unreadable());
+        // every file of the package that starts with MZ + the PE signature, counted independently here
+        List<String> pe = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(pkg)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                byte[] b = Files.readAllBytes(p);
+                if (b.length > 0x40 && b[0] == 'M' && b[1] == 'Z') {
+                    int lfanew = java.nio.ByteBuffer.wrap(b, 0x3C, 4)
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .getInt();
+                    if (b[lfanew] == 'P' && b[lfanew + 1] == 'E' && b[lfanew + 2] == 0 && b[lfanew + 3] == 0) {
+                        pe.add(pkg.relativize(p).toString());
+                    }
+                }
+            }
+        }
+        // 7 images each in prebuilds/win32-x64 and win32-arm64, 2 each in third_party/conpty/*/win10-{x64,arm64}
+        assertEquals(18, pe.size(), pe.toString());
+        assertEquals(
+                14, pe.stream().filter(p -> p.startsWith("prebuilds/win32-")).count());
+        assertEquals(pe, result.subjects().stream().map(SubjectReport::name).toList());
+        List<String> machO = result.skipped().stream()
+                .filter(s -> s.file().contains("/prebuilds/darwin-"))
+                .map(SkippedFile::reason)
+                .toList();
+        assertEquals(4, machO.size(), machO.toString());
+        assertTrue(machO.stream().allMatch(r -> r.contains("Mach-O")), machO.toString());
+    }
+
+    @Test
     void singleUnreadableFileIsAnError(@TempDir Path dir) throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.dll"), GARBAGE, StandardCharsets.US_ASCII);
         IOException e =
@@ -253,12 +323,18 @@ class InspectorTest {
     }
 
     @Test
-    void scannerFindsImagesByNameOrByMagic(@TempDir Path dir) throws IOException {
+    void scannerFindsImagesByContentNotByName(@TempDir Path dir) throws IOException {
         Files.copy(hotpatch.dll(), dir.resolve("renamed.bin"));
-        Files.writeString(dir.resolve("damaged.NODE"), "x");
+        Files.writeString(dir.resolve("damaged.NODE"), "MZ then nothing");
+        Files.writeString(dir.resolve("text.dll"), "x");
         Files.writeString(dir.resolve("other.txt"), "MX");
         Files.copy(hotpatch.pdb(), dir.resolve("hotpatch.pdb"));
         assertEquals(List.of(dir.resolve("damaged.NODE"), dir.resolve("renamed.bin")), ArtifactScanner.candidates(dir));
+        assertEquals(
+                List.of(dir.resolve("hotpatch.pdb"), dir.resolve("other.txt"), dir.resolve("text.dll")),
+                ArtifactScanner.scan(dir).skipped().stream()
+                        .map(ArtifactScanner.Skipped::file)
+                        .toList());
         assertFalse(ArtifactScanner.isZip(dir.resolve("renamed.bin")));
         assertFalse(ArtifactScanner.isZip(dir));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.hotpatch.cmake.BuildVariant;
+import io.github.hotpatch.fileapi.FileApiReply;
 import io.github.hotpatch.fileapi.FileApiReplyReader;
 import io.github.hotpatch.pe.PeImageReader;
 import io.github.hotpatch.profile.Arch;
@@ -142,6 +143,11 @@ class VariantVerifierTest {
                 List.of("HP-PRJ-001", "HP-PRJ-002", "HP-PRJ-003", "HP-PRJ-004"),
                 report.results().stream().map(RuleResult::id).toList());
         assertFalse(report.facts().containsKey("release"));
+        assertEquals(false, report.facts().get("binariesChecked"));
+        assertTrue(report.passed(), report.results().toString());
+        // passing the project rules proves the project, not the DLL
+        assertEquals(Verdict.PROJECT_RULES_PASSED, Verdict.of(report));
+        assertEquals(Verdict.HOTPATCH_READY, Verdict.of(verifier.verify(built, VARIANT.name(), "msquic", true)));
     }
 
     @Test
@@ -204,7 +210,13 @@ class VariantVerifierTest {
         RuleResult builtRule = result(report, "HP-BIN-000");
         assertEquals(RuleStatus.FAIL, builtRule.status());
         assertTrue(builtRule.message().contains(dll + " does not exist"), builtRule.message());
-        assertEquals(dll.toString(), builtRule.file());
+        assertEquals(
+                FileApiReplyReader.read(dir)
+                        .target("Release", "msquic")
+                        .orElseThrow()
+                        .jsonFile()
+                        .toString(),
+                builtRule.file());
         assertEquals(
                 List.of("HP-BIN-000"),
                 report.results().stream()
@@ -225,5 +237,82 @@ class VariantVerifierTest {
                         && unreadable.message().contains("MZ"),
                 unreadable.message());
         assertEquals(RuleStatus.NOT_APPLICABLE, result(garbage, "HP-BIN-010").status()); // Debug was not built
+    }
+
+    @Test
+    void aFailedVcxprojSearchIsAnErrorNamingTheDirectoryNotNoVcxproj() throws Exception {
+        // As root every directory is readable, so the search's own failure is what the test hands in: the
+        // AccessDeniedException Files.walk throws for an unreadable subdirectory of the variant.
+        Path denied = built.resolve("src/bin");
+        VariantVerifier failing = new VariantVerifier((dir, target) -> {
+            throw new java.nio.file.AccessDeniedException(denied.toString());
+        });
+        SubjectReport report = failing.verify(built, VARIANT.name(), "msquic", false);
+        for (String id : List.of("HP-PRJ-002", "HP-PRJ-003")) {
+            RuleResult r = result(report, id);
+            assertEquals(RuleStatus.FAIL, r.status(), id + ": " + r.message());
+            assertEquals("cannot search " + built + " for msquic.vcxproj: " + denied, r.message());
+            assertEquals(built.toString(), r.file());
+        }
+        // the search that finds nothing is still "no vcxproj"
+        assertEquals(
+                RuleStatus.NOT_APPLICABLE,
+                result(verifier.verify(built, VARIANT.name(), "msquic", false), "HP-PRJ-002")
+                        .status());
+    }
+
+    @Test
+    void msquicCiProfileInEveryConfigurationIsTheProjectsOwnDeviation() throws Exception {
+        // msquic with QUIC_CI=ON: /PROFILE in the msquic target's LINK_FLAGS for every configuration
+        Path dir = VerifyFixtures.msquicCiProject();
+        state(Arch.ARM64, true).write(dir);
+        FileApiReply reply = FileApiReplyReader.read(dir);
+        for (String config : List.of("Debug", "RelWithDebInfo", "Release")) {
+            assertTrue(
+                    reply.target(config, "msquic").orElseThrow().hasLinkFlag("/PROFILE"),
+                    config + ": " + reply.target(config, "msquic").orElseThrow().linkFlags());
+        }
+        SubjectReport report = verifier.verify(dir, VARIANT.name(), "msquic", true);
+        RuleResult r = result(report, "HP-PRJ-003");
+        assertEquals(RuleStatus.DEVIATION, r.status(), r.message());
+        assertTrue(
+                r.message().contains("/PROFILE in Debug (target-msquic-Debug-")
+                        && r.message().contains("/PROFILE in RelWithDebInfo (target-msquic-RelWithDebInfo-"),
+                r.message());
+        assertTrue(
+                r.message()
+                        .contains("from the target's own LINK_FLAGS (every configuration has it, after the"
+                                + " per-configuration flags)"),
+                r.message());
+        assertTrue(
+                r.message().contains("/functionpadmin:8 in Debug (target-msquic-Debug-")
+                        && r.message()
+                                .contains("from the target's own link options (target_link_options or LINK_OPTIONS"),
+                r.message());
+        // nothing fails: the Debug binary was linked with /PROFILE but without /hotpatchcompatible
+        assertTrue(report.passed(), report.results().toString());
+        RuleResult debug = result(report, "HP-BIN-010");
+        assertEquals(RuleStatus.PASS, debug.status(), debug.message());
+        assertEquals(Verdict.HOTPATCH_READY, Verdict.of(report));
+    }
+
+    @Test
+    void hotpatchCompatibleInDebugStaysAFailWhoeverSetIt() throws Exception {
+        Path dir = VerifyFixtures.cmakeBuild(
+                "debug-hotpatchcompatible",
+                VerifyFixtures.HOTPATCH_RELEASE_FLAGS,
+                "/debug /INCREMENTAL:NO /hotpatchcompatible /functionpadmin:8",
+                "Release",
+                "Debug");
+        state(Arch.ARM64, true).write(dir);
+        SubjectReport report = verifier.verify(dir, VARIANT.name(), "msquic", true);
+        RuleResult r = result(report, "HP-PRJ-003");
+        assertEquals(RuleStatus.FAIL, r.status(), r.message());
+        assertTrue(
+                r.message().contains("/hotpatchcompatible in Debug (target-msquic-Debug-")
+                        && r.message().contains("it makes the Debug image hotpatch-compatible"),
+                r.message());
+        // and the binary-level proof agrees: the Debug DLL carries the bit
+        assertEquals(RuleStatus.FAIL, result(report, "HP-BIN-010").status());
     }
 }

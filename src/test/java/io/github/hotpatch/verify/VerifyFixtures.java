@@ -65,20 +65,51 @@ final class VerifyFixtures {
      */
     static synchronized Path cmakeBuild(String key, String releaseFlags, String debugFlags, String... build)
             throws IOException {
+        return cmakeBuild(key, CMAKE_ROOT.resolve("src"), List.of(), releaseFlags, debugFlags, build);
+    }
+
+    /**
+     * As msquic's src/bin/CMakeLists.txt does on Windows: the msquic target's LINK_FLAGS get {@code /DEF:...} and,
+     * with {@code QUIC_CI} (what build.ps1 -CI passes), {@code /PROFILE}, in every configuration. Configured with
+     * -DQUIC_CI=ON and {@link #HOTPATCH_RELEASE_FLAGS}; Release and Debug built.
+     */
+    static synchronized Path msquicCiProject() throws IOException {
+        Path src = CMAKE_ROOT.resolve("src-quic-ci");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("CMakeLists.txt"), """
+                cmake_minimum_required(VERSION 3.20)
+                project(verify_fixture C)
+                add_library(msquic SHARED msquic.c)
+                set(MSQUIC_LINK_FLAGS "/DEF:${CMAKE_CURRENT_SOURCE_DIR}/msquic.def") # msquic quotes the path; no spaces here
+                if(QUIC_CI)
+                    string(APPEND MSQUIC_LINK_FLAGS " /PROFILE")
+                endif()
+                SET_TARGET_PROPERTIES(msquic PROPERTIES LINK_FLAGS "${MSQUIC_LINK_FLAGS}")
+                # a flag of the profile from the target's own link options, in Debug only
+                target_link_options(msquic PRIVATE $<$<CONFIG:Debug>:/functionpadmin:8>)
+                """);
+        Files.writeString(src.resolve("msquic.c"), SOURCE);
+        Files.writeString(src.resolve("msquic.def"), "EXPORTS\n    MsQuicOpenVersion\n");
+        return cmakeBuild("quic-ci", src, List.of("-DQUIC_CI=ON"), HOTPATCH_RELEASE_FLAGS, null, "Release", "Debug");
+    }
+
+    private static Path cmakeBuild(
+            String key, Path src, List<String> extra, String releaseFlags, String debugFlags, String... build)
+            throws IOException {
         Path existing = CONFIGURED.get(key);
         if (existing != null) {
             return existing;
         }
-        Path src = CMAKE_ROOT.resolve("src");
         if (toolchain == null) {
-            NativeFixtures.deleteRecursively(CMAKE_ROOT);
-            Files.createDirectories(src);
-            Files.writeString(src.resolve("CMakeLists.txt"), """
+            Path defaultSrc = CMAKE_ROOT.resolve("src");
+            // each key's build directory is wiped before its configure (below), so no stale cache survives
+            Files.createDirectories(defaultSrc);
+            Files.writeString(defaultSrc.resolve("CMakeLists.txt"), """
                     cmake_minimum_required(VERSION 3.20)
                     project(verify_fixture C)
                     add_library(msquic SHARED msquic.c)
                     """);
-            Files.writeString(src.resolve("msquic.c"), SOURCE);
+            Files.writeString(defaultSrc.resolve("msquic.c"), SOURCE);
             Path file = NativeFixtures.writeSdkLessArm64Toolchain(CMAKE_ROOT.resolve("clang-cl-22-arm64.cmake"));
             toolchain = file;
         }
@@ -99,6 +130,7 @@ final class VerifyFixtures {
         if (debugFlags != null) {
             configure.add("-DCMAKE_SHARED_LINKER_FLAGS_DEBUG=" + debugFlags);
         }
+        configure.addAll(extra);
         NativeFixtures.run(CMAKE_ROOT, configure.toArray(String[]::new));
         for (String config : build) {
             NativeFixtures.run(
