@@ -3,6 +3,7 @@ package io.github.hotpatch.maven;
 import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.report.ConsoleTable;
 import io.github.hotpatch.report.JsonReport;
+import io.github.hotpatch.verify.HandWrittenProjectRules;
 import io.github.hotpatch.verify.Inspector;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
@@ -23,12 +24,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Inspects binaries built elsewhere (e.g. CI artifacts) without a build: one PE file, every PE file under a
- * directory, or every PE file inside a zip, each with the PDB found beside it.
+ * directory, or every PE file inside a zip, each with the PDB found beside it. Or a hand-written MSBuild project
+ * ({@code .vcxproj}, or a directory of them): evaluated per configuration, with the project rules per configuration.
  */
 @Mojo(name = "inspect", requiresProject = false, threadSafe = true)
 public class InspectMojo extends AbstractMojo {
 
-    /** A DLL/EXE, a directory, or a zip to inspect. */
+    /** A DLL/EXE, a directory, or a zip to inspect; or a .vcxproj, or a directory holding .vcxproj files. */
     @Parameter(property = "hotpatch.file", required = true)
     File file;
 
@@ -82,7 +84,10 @@ public class InspectMojo extends AbstractMojo {
             for (SubjectReport s : result.subjects()) {
                 for (RuleResult r : s.results()) {
                     if (r.status().isViolation()) {
-                        failing.add(s.name() + " " + r.id());
+                        failing.add(
+                                s.kind().equals(SubjectReport.KIND_VCXPROJ)
+                                        ? s.name() + " [" + HandWrittenProjectRules.configurationOf(r) + "] " + r.id()
+                                        : s.name() + " " + r.id());
                     }
                 }
             }

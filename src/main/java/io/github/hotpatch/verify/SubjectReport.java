@@ -14,7 +14,7 @@ import java.util.Objects;
  * writers cannot change under them. Fact order is kept (the JSON report writes facts in this order).
  *
  * @param name    subject name, e.g. {@code arm64_schannel} or {@code msquic.dll}
- * @param kind    {@link #KIND_VARIANT} or {@link #KIND_BINARY}
+ * @param kind    {@link #KIND_VARIANT}, {@link #KIND_BINARY} or {@link #KIND_VCXPROJ}
  * @param arch    target architecture, e.g. {@code arm64}; {@code null} when it could not be determined
  * @param results the rules' verdicts, in evaluation order
  * @param facts   extra evidence (machine, linker, pdb, ...): nested maps, lists, strings, numbers,
@@ -25,12 +25,14 @@ public record SubjectReport(
 
     public static final String KIND_VARIANT = "variant";
     public static final String KIND_BINARY = "binary";
+    /** A hand-written MSBuild project, judged per configuration from its evaluation. */
+    public static final String KIND_VCXPROJ = "vcxproj";
 
     public SubjectReport {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
-        if (!KIND_VARIANT.equals(kind) && !KIND_BINARY.equals(kind)) {
-            throw new IllegalArgumentException("kind must be \"variant\" or \"binary\": " + kind);
+        if (!KIND_VARIANT.equals(kind) && !KIND_BINARY.equals(kind) && !KIND_VCXPROJ.equals(kind)) {
+            throw new IllegalArgumentException("kind must be \"variant\", \"binary\" or \"vcxproj\": " + kind);
         }
         results = List.copyOf(Objects.requireNonNull(results, "results"));
         facts = facts == null ? Map.of() : copyMap(facts);
