@@ -1,9 +1,12 @@
 package io.github.hotpatch.verify;
 
+import io.github.hotpatch.msbuild.HotpatchTargetsFile;
+import io.github.hotpatch.msbuild.SolutionProjects;
 import io.github.hotpatch.msbuild.eval.EvaluatedConfiguration;
 import io.github.hotpatch.msbuild.eval.EvaluatedProject;
 import io.github.hotpatch.msbuild.eval.NotEvaluated;
 import io.github.hotpatch.msbuild.eval.ProjectEvaluator;
+import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.vcxproj.ProjectConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,6 +73,34 @@ public final class HandWrittenProjectInspection {
         facts.put("configurations", configurations);
         return new SubjectReport(
                 evaluated.file().getFileName().toString(), SubjectReport.KIND_VCXPROJ, null, results, facts);
+    }
+
+    /**
+     * After {@code hotpatch:build} of a user's project: each of its C++ projects evaluated with the plugin's .targets
+     * file as {@code ForceImportAfterCppTargets}, as MSBuild got it, and judged for the one configuration built.
+     *
+     * @throws IOException naming the .targets file when the build did not write it ("run hotpatch:build first")
+     */
+    public static List<SubjectReport> verifyBuild(
+            Path project, Arch arch, Path targetsDirectory, Map<String, String> environment) throws IOException {
+        Path targets = HotpatchTargetsFile.pathFor(
+                targetsDirectory, project.toAbsolutePath().normalize(), arch);
+        if (!Files.isRegularFile(targets)) {
+            throw new IOException("no " + targets + ": hotpatch:build writes it when it builds " + project
+                    + " (run hotpatch:build with builder=msbuild first)");
+        }
+        ProjectConfiguration built = new ProjectConfiguration(HotpatchTargetsFile.CONFIGURATION, arch.platform);
+        List<SubjectReport> reports = new ArrayList<>();
+        for (Path p : SolutionProjects.of(project)) {
+            ProjectEvaluator evaluator = new ProjectEvaluator(
+                    environment, Map.of(ProjectEvaluator.FORCE_IMPORT_AFTER_CPP_TARGETS, targets.toString()));
+            SubjectReport report = inspect(p, evaluator, Optional.of(built));
+            Map<String, Object> facts = new LinkedHashMap<>(report.facts());
+            facts.put("built", built.toString());
+            facts.put("targets", targets.toString());
+            reports.add(new SubjectReport(report.name(), report.kind(), arch.platform, report.results(), facts));
+        }
+        return reports;
     }
 
     private static Map<String, Object> configurationFacts(EvaluatedConfiguration c) {

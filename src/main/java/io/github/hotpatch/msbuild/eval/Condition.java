@@ -166,7 +166,7 @@ final class Condition {
     }
 
     private boolean exists(String path) throws Unevaluable {
-        String trimmed = path.trim();
+        String trimmed = ProjectEvaluator.unescape(path.trim());
         if (trimmed.isEmpty()) {
             return false;
         }

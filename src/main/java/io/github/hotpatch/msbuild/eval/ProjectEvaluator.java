@@ -360,7 +360,7 @@ public final class ProjectEvaluator {
                 return;
             }
             Reads reads = new Reads();
-            String path = expand(raw, file, element, reads, null).trim();
+            String path = unescape(expand(raw, file, element, reads, null).trim());
             if (!reads.taints.isEmpty()) {
                 note(element, construct, "its path is not evaluated: " + String.join("; ", reads.taints), true);
                 return;
@@ -795,6 +795,27 @@ public final class ProjectEvaluator {
             }
         }
         return -1;
+    }
+
+    /** MSBuild's {@code %XX} escapes, as MSBuild undoes them where a value is used as a path. */
+    static String unescape(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%'
+                    && i + 2 < text.length()
+                    && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                sb.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static String withSlash(Path dir) {
