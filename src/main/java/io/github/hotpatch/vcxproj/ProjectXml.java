@@ -30,6 +30,9 @@ public final class ProjectXml {
     /** Far more elements than any hand-written or generated project has. */
     public static final int MAX_ELEMENTS = 1_000_000;
 
+    /** Projects nest a handful of levels (Project, group, item, metadata); this bounds the open-element stack. */
+    public static final int MAX_DEPTH = 256;
+
     private ProjectXml() {}
 
     /** The root element of {@code file}; it must be {@code <Project>} in the MSBuild namespace or in none. */
@@ -114,6 +117,10 @@ public final class ProjectXml {
                 throws SAXException {
             if (++count > MAX_ELEMENTS) {
                 throw new SAXException("more than " + MAX_ELEMENTS + " elements; refusing to read further");
+            }
+            if (stack.size() >= MAX_DEPTH) {
+                throw new SAXException("elements nest deeper than " + MAX_DEPTH + " levels at line "
+                        + (locator == null ? 0 : locator.getLineNumber()) + "; refusing to read further");
             }
             Map<String, String> attrs = new LinkedHashMap<>();
             for (int i = 0; i < attributes.getLength(); i++) {

@@ -333,6 +333,16 @@ class ProjectEvaluatorTest {
     }
 
     @Test
+    void deeplyNestedElements_endInANamedError() throws IOException {
+        Path project = write(
+                "p.vcxproj",
+                "<Project " + NS + ">" + CONFIGS + "<a>".repeat(5000) + "</a>".repeat(5000) + "</Project>");
+        VcxprojFormatException e = assertThrows(
+                VcxprojFormatException.class, () -> new ProjectEvaluator(Map.of(), Map.of()).evaluate(project));
+        assertTrue(e.getMessage().contains("nest deeper than"), e.getMessage());
+    }
+
+    @Test
     void malformedConditions_areListedNeverGuessed() throws IOException {
         String[] conditions = {
             "'$(Configuration)'=='Release",
