@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip; or a
- * hand-written .vcxproj, or every .vcxproj under a directory (which is then taken as a directory of projects).
+ * hand-written .vcxproj, or every .vcxproj under a directory that holds no PE file (a directory with binaries is
+ * inspected for its binaries, as before, so a CMake build tree's generated projects are not judged as hand-written).
  */
 public final class Inspector {
 
@@ -38,6 +39,7 @@ public final class Inspector {
             return new Result(true, List.of(HandWrittenProjectInspection.inspect(target)), List.of());
         }
         if (Files.isDirectory(target)
+                && ArtifactScanner.candidates(target).isEmpty()
                 && !HandWrittenProjectInspection.projectsUnder(target).isEmpty()) {
             return projects(target);
         }

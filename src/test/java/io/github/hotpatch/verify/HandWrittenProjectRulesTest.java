@@ -194,5 +194,12 @@ class HandWrittenProjectRulesTest {
         assertEquals(1, many.unreadable().size());
         assertTrue(many.unreadable().get(0).file().endsWith("broken.vcxproj"));
         assertFalse(many.ready());
+        // a directory with a binary is inspected for its binaries, as before
+        Files.writeString(dir.resolve("src/x.dll"), "MZ not really");
+        Inspector.Result binaries = new Inspector().inspect(dir, Optional.empty(), Optional.empty());
+        assertTrue(binaries.subjects().isEmpty());
+        assertTrue(
+                binaries.unreadable().get(0).file().endsWith("x.dll"),
+                binaries.unreadable().toString());
     }
 }
