@@ -3,8 +3,10 @@ package io.github.hotpatch.maven;
 import io.github.hotpatch.cmake.BuildVariant;
 import io.github.hotpatch.cmake.ReplyCheck;
 import io.github.hotpatch.process.ToolException;
+import io.github.hotpatch.profile.Arch;
 import io.github.hotpatch.report.ConsoleTable;
 import io.github.hotpatch.report.ReportFiles;
+import io.github.hotpatch.verify.HandWrittenProjectInspection;
 import io.github.hotpatch.verify.RuleResult;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.VariantVerifier;
@@ -45,27 +47,53 @@ public class VerifyMojo extends AbstractVariantsMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
 
+    /**
+     * The .vcxproj or .sln hotpatch:build built with builder=msbuild: verified by evaluating it with the plugin's
+     * .targets file (from {@code projectBuildDirectory}) for Release|{@code arch}, instead of the CMake variants.
+     */
+    @Parameter(property = "hotpatch.project")
+    File project;
+
+    /** The platform the {@code project} build made in Release: ARM64 or x64. */
+    @Parameter(property = "hotpatch.arch", defaultValue = "ARM64")
+    String arch;
+
+    /** Where hotpatch:build wrote the {@code project} build's .targets file. */
+    @Parameter(
+            property = "hotpatch.projectBuildDirectory",
+            defaultValue = "${project.build.directory}/hotpatch/msbuild")
+    File projectBuildDirectory;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
             getLog().info("hotpatch:verify skipped (hotpatch.skip)");
             return;
         }
-        List<BuildVariant> variants = selectedVariants();
-        try {
-            // An unknown target, or one that is no DLL, is one configuration error, not a rule violation per rule.
-            ReplyCheck.requireReadable(buildPath(), variants, Optional.empty(), target, "hotpatch:verify");
-        } catch (ToolException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
         List<SubjectReport> subjects = new ArrayList<>();
-        VariantVerifier verifier = new VariantVerifier();
-        for (BuildVariant variant : variants) {
+        if (project != null) {
             try {
-                subjects.add(
-                        verifier.verify(buildPath().resolve(variant.name()), variant.name(), target, checkBinaries));
-            } catch (VariantVerifier.NotVerifiable e) {
+                subjects.addAll(HandWrittenProjectInspection.verifyBuild(
+                        project.toPath(), Arch.parse(arch), projectBuildDirectory.toPath(), System.getenv()));
+            } catch (IOException | IllegalArgumentException e) {
                 throw new MojoExecutionException(e.getMessage(), e);
+            }
+        } else {
+            List<BuildVariant> variants = selectedVariants();
+            try {
+                // An unknown target, or one that is no DLL, is one configuration error, not a violation per rule.
+                ReplyCheck.requireReadable(buildPath(), variants, Optional.empty(), target, "hotpatch:verify");
+            } catch (ToolException e) {
+                throw new MojoExecutionException(e.getMessage(), e);
+            }
+            VariantVerifier verifier = new VariantVerifier();
+            for (BuildVariant variant : variants) {
+                try {
+                    subjects.add(verifier.verify(
+                            buildPath().resolve(variant.name()), variant.name(), target, checkBinaries));
+                } catch (VariantVerifier.NotVerifiable e) {
+                    throw new MojoExecutionException(e.getMessage(), e);
+                }
             }
         }
         List<Path> written;

@@ -1,5 +1,6 @@
 package io.github.hotpatch.report;
 
+import io.github.hotpatch.verify.HandWrittenProjectRules;
 import io.github.hotpatch.verify.Inspector;
 import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
@@ -108,6 +109,17 @@ public final class InspectOutput {
      * rule. Several: the count, then one line per failing file with its first failing rule and message.
      */
     public static String notReadySummary(Inspector.Result result) {
+        if (result.single() && result.subjects().get(0).kind() == SubjectReport.Kind.VCXPROJ) {
+            // A hand-written project: every failing rule, each with the configuration it failed in.
+            SubjectReport s = result.subjects().get(0);
+            return "NOT_READY: "
+                    + String.join(
+                            ", ",
+                            s.violations().stream()
+                                    .map(r -> s.name() + " [" + HandWrittenProjectRules.configurationOf(r) + "] "
+                                            + r.id())
+                                    .toList());
+        }
         if (result.single()) {
             SubjectReport s = result.subjects().get(0);
             return s.results().stream()

@@ -41,6 +41,19 @@ public final class LinkFlagTable {
         return Optional.ofNullable(ENTRIES.get(LinkerSwitch.body(flag).toUpperCase(Locale.ROOT)));
     }
 
+    /**
+     * The switch an element stands for, e.g. {@code Profile}={@code true} gives {@code /PROFILE}; empty when the
+     * table has no entry for that element and value.
+     */
+    public static Optional<String> switchFor(String element, String value) {
+        return ENTRIES.entrySet().stream()
+                .filter(e -> e.getValue().element().equalsIgnoreCase(element)
+                        && e.getValue().value().equalsIgnoreCase(value.trim()))
+                .map(e -> "/" + e.getKey())
+                .sorted()
+                .findFirst();
+    }
+
     /** Switch name (as CMake spells it) to element; for checking against CMake's own table. */
     static Map<String, MappedLinkSetting> entries() {
         return ENTRIES;

@@ -36,6 +36,16 @@ public final class LinkSettings {
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
     }
 
+    /** Settings evaluated elsewhere (the MSBuild evaluator of hand-written projects). */
+    public static LinkSettings of(
+            Path file,
+            ProjectConfiguration configuration,
+            AdditionalOptions additionalOptions,
+            Map<String, String> linkElements,
+            Map<String, String> properties) {
+        return new LinkSettings(file, configuration, additionalOptions, linkElements, properties);
+    }
+
     public Path file() {
         return file;
     }

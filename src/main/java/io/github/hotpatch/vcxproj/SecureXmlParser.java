@@ -26,18 +26,7 @@ final class SecureXmlParser {
     private SecureXmlParser() {}
 
     static Document parse(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size == 0) {
-            throw new VcxprojFormatException(
-                    file, "file is empty; expected an MSBuild project (<Project> root element)");
-        }
-        if (size > MAX_BYTES) {
-            throw new VcxprojFormatException(
-                    file,
-                    "file has " + size + " bytes, more than the " + MAX_BYTES
-                            + " a project file may have; refusing to parse it");
-        }
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = readChecked(file);
         try {
             return newBuilder().parse(new InputSource(new ByteArrayInputStream(bytes)));
         } catch (SAXParseException e) {
@@ -54,7 +43,23 @@ final class SecureXmlParser {
         }
     }
 
-    private static String describe(SAXParseException e) {
+    /** The file's bytes after the size checks every project read gets (empty, larger than {@link #MAX_BYTES}). */
+    static byte[] readChecked(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new VcxprojFormatException(
+                    file, "file is empty; expected an MSBuild project (<Project> root element)");
+        }
+        if (size > MAX_BYTES) {
+            throw new VcxprojFormatException(
+                    file,
+                    "file has " + size + " bytes, more than the " + MAX_BYTES
+                            + " a project file may have; refusing to parse it");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    static String describe(SAXParseException e) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("DOCTYPE")) {
             return "has a DOCTYPE declaration; MSBuild projects need none, and it is refused so that no "

@@ -13,7 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip. */
+/**
+ * The inspect goal's work: one binary, every binary under a directory, or every binary inside a zip; or a
+ * hand-written .vcxproj, or every .vcxproj under a directory that holds no PE file (a directory with binaries is
+ * inspected for its binaries, as before, so a CMake build tree's generated projects are not judged as hand-written).
+ */
 public final class Inspector {
 
     private final int threads;
@@ -129,6 +133,14 @@ public final class Inspector {
         if (!Files.exists(target)) {
             throw new IOException(target + ": no such file or directory");
         }
+        if (HandWrittenProjectInspection.isProject(target) && Files.isRegularFile(target)) {
+            return new Result(true, List.of(HandWrittenProjectInspection.inspect(target)), List.of());
+        }
+        if (Files.isDirectory(target)
+                && ArtifactScanner.candidates(target).isEmpty()
+                && !HandWrittenProjectInspection.projectsUnder(target).isEmpty()) {
+            return projects(target);
+        }
         if (Files.isDirectory(target)) {
             return many(target, arch, target.toString());
         }
@@ -149,6 +161,22 @@ public final class Inspector {
         java.util.Map<String, Object> facts = new java.util.LinkedHashMap<>(subject.facts());
         facts.put("file", file);
         return new SubjectReport(subject.name(), subject.kind(), subject.arch(), subject.results(), facts);
+    }
+
+    /** A directory of hand-written projects: each .vcxproj under it, one subject each. */
+    private static Result projects(Path root) throws IOException {
+        List<SubjectReport> subjects = new ArrayList<>();
+        List<UnreadableSubject> unreadable = new ArrayList<>();
+        for (Path project : HandWrittenProjectInspection.projectsUnder(root)) {
+            try {
+                subjects.add(HandWrittenProjectInspection.inspect(project));
+            } catch (IOException e) {
+                unreadable.add(new UnreadableSubject(
+                        project.toString(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        return new Result(false, subjects, unreadable);
     }
 
     private Result many(Path root, Optional<Arch> arch, String label) throws IOException {

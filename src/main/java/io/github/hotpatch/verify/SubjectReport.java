@@ -14,7 +14,7 @@ import java.util.Objects;
  * writers cannot change under them. Fact order is kept (the JSON report writes facts in this order).
  *
  * @param name    subject name, e.g. {@code arm64_schannel} or {@code msquic.dll}
- * @param kind    {@link Kind#VARIANT} or {@link Kind#BINARY}
+ * @param kind    {@link Kind#VARIANT}, {@link Kind#BINARY} or {@link Kind#VCXPROJ}
  * @param arch    target architecture, e.g. {@code arm64}; {@code null} when it could not be determined
  * @param results the rules' verdicts, in evaluation order
  * @param facts   extra evidence (machine, linker, pdb, ...): nested maps, lists, strings, numbers,
@@ -27,7 +27,9 @@ public record SubjectReport(String name, Kind kind, String arch, List<RuleResult
         /** A build variant: its generated project and, when built, its binaries. */
         VARIANT("variant"),
         /** One binary (DLL/EXE) and its PDB. */
-        BINARY("binary");
+        BINARY("binary"),
+        /** A hand-written MSBuild project, judged per configuration from its evaluation. */
+        VCXPROJ("vcxproj");
 
         private final String id;
 
@@ -35,7 +37,7 @@ public record SubjectReport(String name, Kind kind, String arch, List<RuleResult
             this.id = id;
         }
 
-        /** {@code variant} or {@code binary}, as the JSON and SARIF reports write it. */
+        /** {@code variant}, {@code binary} or {@code vcxproj}, as the JSON and SARIF reports write it. */
         public String id() {
             return id;
         }
@@ -47,7 +49,7 @@ public record SubjectReport(String name, Kind kind, String arch, List<RuleResult
                     return k;
                 }
             }
-            throw new IllegalArgumentException("kind must be \"variant\" or \"binary\": " + id);
+            throw new IllegalArgumentException("kind must be \"variant\", \"binary\" or \"vcxproj\": " + id);
         }
 
         @Override
@@ -58,6 +60,7 @@ public record SubjectReport(String name, Kind kind, String arch, List<RuleResult
 
     public static final Kind KIND_VARIANT = Kind.VARIANT;
     public static final Kind KIND_BINARY = Kind.BINARY;
+    public static final Kind KIND_VCXPROJ = Kind.VCXPROJ;
 
     public SubjectReport {
         Objects.requireNonNull(name, "name");
