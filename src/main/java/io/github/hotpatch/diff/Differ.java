@@ -71,23 +71,25 @@ public final class Differ {
             reasons.add(new Reason(
                     Reason.Code.MACHINE_MISMATCH,
                     p.input.label(),
-                    "patched image is " + Machine.of(pm) + ", base is " + Machine.of(bm)));
+                    "patched image is " + Machine.of(pm) + ", base is " + Machine.of(bm) + " (contents not compared)"));
         }
         String bName = b.input.image().getFileName().toString();
         String pName = p.input.image().getFileName().toString();
-        if (!bName.equalsIgnoreCase(pName)) {
+        boolean sameName = bName.equalsIgnoreCase(pName);
+        if (!sameName) {
             reasons.add(new Reason(
                     Reason.Code.NAME_MISMATCH,
                     p.input.label(),
                     "patched image is named " + pName + ", base is " + bName
-                            + ": a hotpatch applies to the image of its own name"));
+                            + ": a hotpatch applies to the image of its own name (contents not compared)"));
         }
         List<FunctionChange> functions = new ArrayList<>();
         List<GlobalChange> globals = new ArrayList<>();
         List<ExportChange> exports = new ArrayList<>();
         int[] compared = new int[2];
         long bytes = b.evidence.image().bytesRead() + p.evidence.image().bytesRead();
-        if (sameMachine) {
+        // Images that are not base and patch of each other are not compared further: every difference would be noise.
+        if (sameMachine && sameName) {
             if (bm != Machine.ARM64) {
                 throw new DiffException(p.input.label() + ": diff of " + Machine.of(bm)
                         + " images is not available: only ARM64 code is normalised so far (x64 needs an instruction"
