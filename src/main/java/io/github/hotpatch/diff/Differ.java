@@ -30,11 +30,11 @@ import java.util.Optional;
  * <p>Order of work: read both images' headers and PDBs ({@link BinaryEvidence}, as inspect does), hold both to
  * inspect's readiness rules, check that the base is the image the patch would load against (same machine, same
  * name), then compare functions (PDB procedure records; each function's bytes read one at a time and normalised,
- * see {@link Arm64Normaliser}), global data (PDB data records) and exports. Only the headers, the export and
+ * see {@link Arm64Normaliser} and {@link X64Normaliser}), global data (PDB data records) and exports. Only the headers, the export and
  * relocation tables, the PDB streams holding symbols, and the bytes of functions present in both builds are read.
  *
- * <p>An input that cannot be read, an image without a matching PDB, and x64 images (whose instruction-length
- * decoder is not written yet) are {@link DiffException}s, never a verdict.
+ * <p>An input that cannot be read, an image without a matching PDB, and images of machines other than ARM64 and x64
+ * are {@link DiffException}s, never a verdict.
  */
 public final class Differ {
 
@@ -90,12 +90,7 @@ public final class Differ {
         long bytes = b.evidence.image().bytesRead() + p.evidence.image().bytesRead();
         // Images that are not base and patch of each other are not compared further: every difference would be noise.
         if (sameMachine && sameName) {
-            if (bm != Machine.ARM64) {
-                throw new DiffException(p.input.label() + ": diff of " + Machine.of(bm)
-                        + " images is not available: only ARM64 code is normalised so far (x64 needs an instruction"
-                        + " length decoder to find rel32 and RIP-relative fields, which is not finished), and a diff"
-                        + " of unnormalised code would report every function that moved");
-            }
+            Normaliser normaliser = normaliser(bm, p.input.label());
             try (ImageCodeReader bc = ImageCodeReader.open(b.input.image());
                     ImageCodeReader pc = ImageCodeReader.open(p.input.image())) {
                 PdbSymbols bs = symbols(b);
@@ -105,7 +100,7 @@ public final class Differ {
                 Map<String, Placed> pf = functions(ps, pc);
                 long[] bRelocs = bc.baseRelocations().packedAddresses();
                 long[] pRelocs = pc.baseRelocations().packedAddresses();
-                compared[0] = compareFunctions(bf, pf, bc, pc, bRelocs, pRelocs, functions, reasons);
+                compared[0] = compareFunctions(normaliser, bf, pf, bc, pc, bRelocs, pRelocs, functions, reasons);
                 Map<String, PlacedData> bd = data(bs, bc);
                 Map<String, PlacedData> pd = data(ps, pc);
                 compared[1] = compareGlobals(bd, pd, globals, reasons);
@@ -236,7 +231,24 @@ public final class Differ {
         return byRva;
     }
 
+    /** One function's code with the fields that move masked: one value per instruction. */
+    @FunctionalInterface
+    interface Normaliser {
+        int[] normalise(byte[] code, long rva, long[] relocations);
+    }
+
+    private static Normaliser normaliser(int machine, String label) throws DiffException {
+        return switch (machine) {
+            case Machine.ARM64 -> Arm64Normaliser::normalise;
+            case Machine.AMD64 -> X64Normaliser::normalise;
+            default ->
+                throw new DiffException(label + ": diff of " + Machine.of(machine)
+                        + " images is not available: only ARM64 and x64 code is normalised");
+        };
+    }
+
     private static int compareFunctions(
+            Normaliser normaliser,
             Map<String, Placed> base,
             Map<String, Placed> patched,
             ImageCodeReader bc,
@@ -262,8 +274,8 @@ public final class Differ {
                 continue;
             }
             long pSize = p.symbol().codeSize();
-            int[] bn = Arm64Normaliser.normalise(bc.read(b.rva(), bSize, "function " + e.getKey()), b.rva(), bRelocs);
-            int[] pn = Arm64Normaliser.normalise(pc.read(p.rva(), pSize, "function " + e.getKey()), p.rva(), pRelocs);
+            int[] bn = normaliser.normalise(bc.read(b.rva(), bSize, "function " + e.getKey()), b.rva(), bRelocs);
+            int[] pn = normaliser.normalise(pc.read(p.rva(), pSize, "function " + e.getKey()), p.rva(), pRelocs);
             compared++;
             int differing = differing(bn, pn);
             if (differing > 0 || bSize != pSize) {
