@@ -8,7 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ARM64 normaliser on instructions encoded by {@code llvm-mc-22 -triple=aarch64 -show-encoding} (each word below
+ * The ARM64 normaliser on instructions encoded by LLVM 22's assembler ({@code llvm-mc -triple=aarch64 -show-encoding}, run once by hand; each word below
  * carries the assembly it came from): position-dependent fields are masked, nothing else is.
  */
 class Arm64NormaliserTest {
