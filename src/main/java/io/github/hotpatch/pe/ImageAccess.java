@@ -73,15 +73,20 @@ final class ImageAccess implements Closeable {
                 available = s.sizeOfRawData() - (rva - s.virtualAddress());
             }
         }
-        int length = (int) Math.min(max + 1L, Math.min(available, reader.size() - at));
-        ByteBuffer bytes = reader.read(at, length, field);
+        long limit = Math.min(max + 1L, Math.min(available, reader.size() - at));
+        // Names are short: read 32 bytes at a time, so a table of thousands of names costs what the names take.
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            int c = bytes.get(i) & 0xFF;
-            if (c == 0) {
-                return sb.toString();
+        for (long done = 0; done < limit; ) {
+            int chunk = (int) Math.min(32, limit - done);
+            ByteBuffer bytes = reader.read(at + done, chunk, field);
+            for (int i = 0; i < chunk; i++) {
+                int c = bytes.get(i) & 0xFF;
+                if (c == 0) {
+                    return sb.toString();
+                }
+                sb.append((char) c);
             }
-            sb.append((char) c);
+            done += chunk;
         }
         throw new PeFormatException(
                 reader.file(),
