@@ -5,7 +5,7 @@ def log = new File(basedir, 'build.log').text
 def report = json.parse(new File(basedir, 'target/hotpatch/hotdriver.json'))
 assert report.kind == 'vcxproj'
 assert report.file.endsWith('driver/hotdriver.vcxproj')
-assert report.verdict == 'HOTPATCH_READY'
+assert report.verdict == 'PROJECT_RULES_PASSED'
 assert report.configurations*.name == ['Debug|x64', 'Release|x64', 'Debug|ARM64', 'Release|ARM64']
 def byName = report.configurations.collectEntries { [(it.name): it] }
 def arm64 = byName['Release|ARM64'].linkOptions
@@ -40,8 +40,8 @@ def verified = json.parse(new File(basedir, 'target/hotpatch/hotdriverpriv.vcxpr
 assert verified.configurations.find { it.name == 'Release|ARM64' }.linkOptions[-4..-1] ==
         ['/hotpatchcompatible', '/profile', '/incremental:no', '/pdbinject:mapfile']
 assert verified.built == 'Release|ARM64'
-assert verified.verdict == 'HOTPATCH_READY'
-assert log.contains('hotpatch:verify: every variant is hotpatch-ready')
+assert verified.verdict == 'PROJECT_RULES_PASSED'
+assert log.contains('hotpatch:verify: PROJECT_RULES_PASSED for ')
 
 def causes = log.readLines().findAll { it.startsWith('Caused by: ') }
 assert causes.every { it.startsWith('Caused by: org.apache.maven.plugin.MojoFailureException: ') } : causes

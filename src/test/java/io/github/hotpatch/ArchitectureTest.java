@@ -146,8 +146,12 @@ class ArchitectureTest {
                 Map.of(
                         "fileapi.FileApiReplyReader", "FileApiReply",
                         "pdb.PdbFileReader", "PdbFile",
+                        "pdb.PdbSymbolsReader", "PdbSymbols",
+                        "pe.BaseRelocationTableReader", "BaseRelocationTable",
+                        "pe.ExportTableReader", "ExportTable",
                         "pe.PeImageReader", "PeImage",
-                        "vcxproj.VcxprojFileReader", "VcxprojFile"),
+                        "vcxproj.VcxprojFileReader", "VcxprojFile",
+                        "vcxproj.XmlElementReader", "XmlElement"),
                 readers);
     }
 

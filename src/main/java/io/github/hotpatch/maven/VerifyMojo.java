@@ -112,6 +112,10 @@ public class VerifyMojo extends AbstractVariantsMojo {
         }
         if (violations.isEmpty() && subjects.stream().allMatch(s -> Verdict.of(s) == Verdict.HOTPATCH_READY)) {
             getLog().info("hotpatch:verify: every variant is hotpatch-ready (" + subjects.size() + " checked)");
+        } else if (violations.isEmpty() && project != null) {
+            getLog().info("hotpatch:verify: PROJECT_RULES_PASSED for " + project + ": its evaluated Release|" + arch
+                    + " link options carry the profile; a hand-written project's binaries are checked with"
+                    + " hotpatch:inspect on the DLL/SYS and its PDB");
         } else if (violations.isEmpty()) {
             getLog().info("hotpatch:verify: PROJECT_RULES_PASSED for every variant (" + subjects.size()
                     + " checked); the binaries were not checked (hotpatch.checkBinaries=false), so nothing is"

@@ -79,11 +79,11 @@ public final class ImageCodeReader implements Closeable {
     }
 
     public ExportTable exports() throws IOException {
-        return ExportDirectoryReader.read(image);
+        return ExportTableReader.read(image);
     }
 
     public BaseRelocationTable baseRelocations() throws IOException {
-        return BaseRelocationReader.read(image);
+        return BaseRelocationTableReader.read(image);
     }
 
     /** Bytes read from the image so far. */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One element of a project file as {@link ProjectXml} reads it: its local name, namespace, attributes, child
+ * One element of a project file as {@link XmlElementReader} reads it: its local name, namespace, attributes, child
  * elements, the character data directly inside it and the line it starts on (for reports).
  *
  * @param name      local name, e.g. {@code PropertyGroup}

@@ -65,7 +65,7 @@ public final class HandWrittenProjectInspection {
         List<RuleResult> results = HandWrittenProjectRules.check(evaluated.file(), evaluated.configurations(), only);
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", evaluated.file().toString());
-        facts.put("kind", SubjectReport.KIND_VCXPROJ);
+        facts.put("kind", SubjectReport.Kind.VCXPROJ.id());
         List<Object> configurations = new ArrayList<>();
         for (EvaluatedConfiguration c : evaluated.configurations()) {
             configurations.add(configurationFacts(c));

@@ -99,6 +99,6 @@ class HandWrittenProjectMojoTest {
         mojo.file = driver(true).toFile();
         mojo.report = tempDir.resolve("inspect.json").toFile();
         mojo.execute();
-        assertTrue(Files.readString(mojo.report.toPath()).contains("\"verdict\": \"HOTPATCH_READY\""));
+        assertTrue(Files.readString(mojo.report.toPath()).contains("\"verdict\": \"PROJECT_RULES_PASSED\""));
     }
 }

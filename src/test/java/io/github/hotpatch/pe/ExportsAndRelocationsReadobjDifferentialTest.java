@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link ExportDirectoryReader} and {@link BaseRelocationReader} against {@code llvm-readobj-22 --coff-exports
+ * {@link ExportTableReader} and {@link BaseRelocationTableReader} against {@code llvm-readobj-22 --coff-exports
  * --coff-basereloc}: the same exports (ordinal, name, RVA) and the same relocation entries (type, address), in order.
  */
 class ExportsAndRelocationsReadobjDifferentialTest {
@@ -56,11 +56,11 @@ class ExportsAndRelocationsReadobjDifferentialTest {
         }
 
         List<String> exports = new ArrayList<>();
-        for (Export x : ExportDirectoryReader.read(dll).exports()) {
+        for (Export x : ExportTableReader.read(dll).exports()) {
             exports.add(x.ordinal() + " " + x.name().orElse("") + " " + x.rva());
         }
         List<String> entries = new ArrayList<>();
-        for (BaseRelocationTable.Block b : BaseRelocationReader.read(dll).blocks()) {
+        for (BaseRelocationTable.Block b : BaseRelocationTableReader.read(dll).blocks()) {
             for (BaseRelocationTable.Entry x : b.entries()) {
                 entries.add(x.typeName() + " " + (b.pageRva() + x.offset())); // padding (ABSOLUTE) too, as readobj
             }
@@ -82,7 +82,7 @@ class ExportsAndRelocationsReadobjDifferentialTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) directories, 0x7FFF0000);
         Path bad = Files.createTempDirectory(NativeFixtures.ROOT, "exports").resolve("bad.dll");
         Files.write(bad, bytes);
-        PeFormatException x = assertThrows(PeFormatException.class, () -> ExportDirectoryReader.read(bad));
+        PeFormatException x = assertThrows(PeFormatException.class, () -> ExportTableReader.read(bad));
         assertTrue(x.getMessage().contains("export directory"), x.getMessage());
         assertTrue(x.getMessage().contains("0x7FFF0000"), x.getMessage());
     }
@@ -101,7 +101,7 @@ class ExportsAndRelocationsReadobjDifferentialTest {
         ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt((int) at + 4, 0x10000);
         Path bad = Files.createTempDirectory(NativeFixtures.ROOT, "relocs").resolve("bad.dll");
         Files.write(bad, bytes);
-        PeFormatException x = assertThrows(PeFormatException.class, () -> BaseRelocationReader.read(bad));
+        PeFormatException x = assertThrows(PeFormatException.class, () -> BaseRelocationTableReader.read(bad));
         assertTrue(x.getMessage().contains("SizeOfBlock"), x.getMessage());
         assertTrue(
                 x.getMessage().contains("offset 0x" + Long.toHexString(at + 4).toUpperCase()), x.getMessage());

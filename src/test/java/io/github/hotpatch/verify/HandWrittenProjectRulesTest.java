@@ -163,7 +163,7 @@ class HandWrittenProjectRulesTest {
         Map<String, Object> json = (Map<String, Object>) JsonReader.parse(new JsonReport().toJson(report));
         assertEquals(List.of("file", "kind", "configurations", "rules", "verdict"), List.copyOf(json.keySet()));
         assertEquals("vcxproj", json.get("kind"));
-        assertEquals(JsonReport.VERDICT_READY, json.get("verdict"));
+        assertEquals("PROJECT_RULES_PASSED", json.get("verdict"));
         List<?> configurations = (List<?>) json.get("configurations");
         Map<?, ?> arm64 = (Map<?, ?>) configurations.get(3);
         assertEquals("Release|ARM64", arm64.get("name"));

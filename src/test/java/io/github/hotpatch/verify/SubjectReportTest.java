@@ -49,7 +49,7 @@ class SubjectReportTest {
         assertEquals("binary", SubjectReport.Kind.BINARY.id());
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> SubjectReport.Kind.parse("Variant"));
-        assertTrue(e.getMessage().contains("\"variant\" or \"binary\""), e.getMessage());
+        assertTrue(e.getMessage().contains("\"variant\", \"binary\" or \"vcxproj\""), e.getMessage());
     }
 
     @Test

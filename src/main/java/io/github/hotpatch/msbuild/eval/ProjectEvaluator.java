@@ -4,10 +4,10 @@ import io.github.hotpatch.vcxproj.AdditionalOptions;
 import io.github.hotpatch.vcxproj.LinkFlagTable;
 import io.github.hotpatch.vcxproj.LinkSettings;
 import io.github.hotpatch.vcxproj.ProjectConfiguration;
-import io.github.hotpatch.vcxproj.ProjectXml;
 import io.github.hotpatch.vcxproj.VcxprojFile;
 import io.github.hotpatch.vcxproj.VcxprojFormatException;
 import io.github.hotpatch.vcxproj.XmlElement;
+import io.github.hotpatch.vcxproj.XmlElementReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -151,7 +151,7 @@ public final class ProjectEvaluator {
     private XmlElement parse(Path file) throws IOException {
         XmlElement root = parsed.get(file);
         if (root == null) {
-            root = ProjectXml.read(file);
+            root = XmlElementReader.read(file);
             parsed.put(file, root);
         }
         return root;

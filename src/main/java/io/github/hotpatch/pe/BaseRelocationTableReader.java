@@ -11,11 +11,11 @@ import java.util.List;
  * a page RVA, a block size (8 header bytes plus 2 bytes per entry) and its entries. Read one block at a time; a block
  * that does not fit in the directory, or a block size below 8 or not even, is a {@link PeFormatException}.
  */
-public final class BaseRelocationReader {
+public final class BaseRelocationTableReader {
 
     static final int BLOCK_HEADER = 8;
 
-    private BaseRelocationReader() {}
+    private BaseRelocationTableReader() {}
 
     public static BaseRelocationTable read(Path file) throws IOException {
         try (ImageAccess image = ImageAccess.open(file)) {

@@ -25,7 +25,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * numbers, with the same protections as {@link SecureXmlParser}: no DOCTYPE, no entities, a size bound, and an
  * element-count bound, so that a hostile file ends in a {@link VcxprojFormatException} naming it.
  */
-public final class ProjectXml {
+public final class XmlElementReader {
 
     /** Far more elements than any hand-written or generated project has. */
     public static final int MAX_ELEMENTS = 1_000_000;
@@ -33,7 +33,7 @@ public final class ProjectXml {
     /** Projects nest a handful of levels (Project, group, item, metadata); this bounds the open-element stack. */
     public static final int MAX_DEPTH = 256;
 
-    private ProjectXml() {}
+    private XmlElementReader() {}
 
     /** The root element of {@code file}; it must be {@code <Project>} in the MSBuild namespace or in none. */
     public static XmlElement read(Path file) throws IOException {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * pointer table and ordinal table (PE/COFF specification, "The .edata Section"). Every table must lie inside one
  * section's raw data; a violation is a {@link PeFormatException} naming the field.
  */
-public final class ExportDirectoryReader {
+public final class ExportTableReader {
 
     static final int DIRECTORY_SIZE = 40;
     /** Longest export or forwarder name accepted; real ones are far shorter. */
@@ -22,7 +22,7 @@ public final class ExportDirectoryReader {
     /** 16-bit ordinals cannot address more entries than this. */
     static final long MAX_ENTRIES = 0x10000;
 
-    private ExportDirectoryReader() {}
+    private ExportTableReader() {}
 
     public static ExportTable read(Path file) throws IOException {
         try (ImageAccess image = ImageAccess.open(file)) {
