@@ -23,8 +23,8 @@ public final class Main {
     static final String PROGRAM = "hotpatch";
     static final String INVOCATION = "java -jar hotpatch-maven-plugin-<version>.jar";
 
-    /** The subcommands, in help order. A new one (e.g. {@code diff}) is one more entry here. */
-    private static final List<Command> COMMANDS = List.of(new InspectCommand());
+    /** The subcommands, in help order; a new one is one more entry here. */
+    private static final List<Command> COMMANDS = List.of(new InspectCommand(), new DiffCommand());
 
     private Main() {}
 

@@ -26,7 +26,19 @@ final class ArtifactResolution {
     private final RepositorySystemSession session;
     private final List<RemoteRepository> repositories;
 
+    private final String goal;
+
     ArtifactResolution(RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
+        this("hotpatch:inspect", system, session, repositories);
+    }
+
+    /** @param goal the goal that asks, named in the resolver's request context and in the error */
+    ArtifactResolution(
+            String goal,
+            RepositorySystem system,
+            RepositorySystemSession session,
+            List<RemoteRepository> repositories) {
+        this.goal = goal;
         this.system = system;
         this.session = session;
         this.repositories = List.copyOf(repositories);
@@ -45,7 +57,7 @@ final class ArtifactResolution {
                     new DefaultArtifact(
                             c.groupId(), c.artifactId(), c.classifier().orElse(""), c.extension(), c.version()),
                     repositories,
-                    "hotpatch:inspect"));
+                    goal));
         }
         List<ArtifactResult> results;
         ArtifactResolutionException failure = null;
@@ -72,7 +84,7 @@ final class ArtifactResolution {
             }
         }
         if (!missing.isEmpty()) {
-            throw new MojoExecutionException("hotpatch:inspect cannot resolve " + missing.size() + " of "
+            throw new MojoExecutionException(goal + " cannot resolve " + missing.size() + " of "
                     + coordinates.size() + " artifact(s), so nothing was inspected:\n  " + String.join("\n  ", missing)
                     + "\nrepositories asked: " + describe(repositories) + "; local repository: "
                     + session.getLocalRepository().getBasedir());

@@ -1,5 +1,6 @@
 package io.github.hotpatch.maven;
 
+import io.github.hotpatch.artifact.ArtifactCoordinate;
 import io.github.hotpatch.diff.DiffInput;
 import io.github.hotpatch.diff.DiffReport;
 import io.github.hotpatch.diff.Differ;
@@ -11,11 +12,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /**
  * Which functions a patched build changes against its released base, and whether the change can ship as a hotpatch.
@@ -30,9 +34,9 @@ public class DiffMojo extends AbstractMojo {
     File base;
 
     /**
-     * The released base as Maven coordinates ({@code groupId:artifactId:version[:classifier]}). Resolution belongs to
-     * the fan-in work (released variants from a repository): until a {@link Differ.CoordinatesResolver} is wired in
-     * here, giving coordinates fails with a message saying so.
+     * The released base as Maven coordinates, {@code groupId:artifactId:version[:extension[:classifier]]} as for the
+     * fan-in inspect (extension default {@code zip}, e.g. the zip hotpatch:attach deployed for the variant). Resolved
+     * with Maven's resolver and the session's repositories (settings.xml mirrors, credentials, proxies apply).
      */
     @Parameter(property = "hotpatch.baseCoordinates")
     String baseCoordinates;
@@ -60,8 +64,19 @@ public class DiffMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     String pluginVersion;
 
-    /** The hook for resolving {@link #baseCoordinates}; none is wired in yet. */
+    /** The Maven session: its resolver session and remote repositories resolve {@link #baseCoordinates}. */
+    @Parameter(defaultValue = "${session}", readonly = true)
+    MavenSession session;
+
+    private final RepositorySystem repositorySystem;
+
+    /** Resolves {@link #baseCoordinates}; Maven's resolver unless a test sets another. */
     Optional<Differ.CoordinatesResolver> resolver = Optional.empty();
+
+    @Inject
+    public DiffMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -106,16 +121,30 @@ public class DiffMojo extends AbstractMojo {
         if (baseCoordinates == null || baseCoordinates.isBlank()) {
             throw new MojoExecutionException("hotpatch.base (a DLL or zip) or hotpatch.baseCoordinates is required");
         }
-        if (resolver.isEmpty()) {
-            throw new MojoExecutionException("hotpatch.baseCoordinates=" + baseCoordinates
-                    + ": resolving a released base by Maven coordinates is not available in this build yet; give"
-                    + " the base DLL or zip as hotpatch.base");
+        if (resolver.isPresent()) {
+            try {
+                return resolver.get().resolve(baseCoordinates);
+            } catch (IOException e) {
+                throw new MojoExecutionException(oneLine(e.getMessage()), e);
+            }
         }
+        ArtifactCoordinate coordinate;
         try {
-            return resolver.get().resolve(baseCoordinates);
-        } catch (IOException e) {
-            throw new MojoExecutionException(oneLine(e.getMessage()), e);
+            coordinate = ArtifactCoordinate.parse(baseCoordinates.trim());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("hotpatch.baseCoordinates: " + e.getMessage(), e);
         }
+        if (repositorySystem == null || session == null) {
+            throw new MojoExecutionException("hotpatch.baseCoordinates=" + baseCoordinates
+                    + " needs Maven's resolver, which this run has no session for; give the base as hotpatch.base");
+        }
+        return new ArtifactResolution(
+                        "hotpatch:diff",
+                        repositorySystem,
+                        session.getRepositorySession(),
+                        session.getCurrentProject().getRemoteProjectRepositories())
+                .resolveAll(List.of(coordinate))
+                .get(coordinate);
     }
 
     static String oneLine(String message) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class DiffMojoTest {
 
     private static DiffMojo mojo(Path base, Path patched, Path reports) {
-        DiffMojo mojo = new DiffMojo();
+        DiffMojo mojo = new DiffMojo(null);
         mojo.base = base == null ? null : base.toFile();
         mojo.patched = patched.toFile();
         mojo.reportDirectory = reports.toFile();
@@ -98,11 +99,39 @@ class DiffMojoTest {
     }
 
     @Test
-    void coordinatesWithoutAResolverFailClearly() throws IOException {
-        DiffMojo mojo = mojo(null, DiffFixturesAccess.arm64Base().dll(), reports("coordinates"));
-        mojo.baseCoordinates = "org.example:lib:1.0:arm64";
+    void baseCoordinatesAreResolvedThenDiffed() throws Exception {
+        Path dir = reports("coordinates");
+        Built base = DiffFixturesAccess.arm64Base();
+        DiffMojo mojo = mojo(null, base.dll(), dir);
+        mojo.baseCoordinates = "org.example:lib:1.0:dll:arm64";
+        List<String> asked = new java.util.ArrayList<>();
+        mojo.resolver = Optional.of(c -> {
+            asked.add(c);
+            return base.dll();
+        });
+        mojo.execute();
+        assertEquals(List.of("org.example:lib:1.0:dll:arm64"), asked);
+        Map<?, ?> json = (Map<?, ?>) JsonReader.parse(Files.readString(dir.resolve(DiffReportFiles.JSON_FILE)));
+        assertEquals("HOTPATCH_CANDIDATE", json.get("verdict"), json.toString());
+    }
+
+    @Test
+    void unresolvableBaseCoordinatesFailNamingThem() throws IOException {
+        DiffMojo mojo = mojo(null, DiffFixturesAccess.arm64Base().dll(), reports("coordinates-missing"));
+        mojo.baseCoordinates = "org.example:lib:1.0:zip:arm64";
+        mojo.resolver = Optional.of(c -> {
+            throw new IOException("hotpatch:diff cannot resolve " + c + " from [central]");
+        });
         MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
-        assertTrue(e.getMessage().contains("not available in this build yet"), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot resolve org.example:lib:1.0:zip:arm64"), e.getMessage());
+    }
+
+    @Test
+    void malformedBaseCoordinatesAreRefusedNamingTheParameter() throws IOException {
+        DiffMojo mojo = mojo(null, DiffFixturesAccess.arm64Base().dll(), reports("coordinates-bad"));
+        mojo.baseCoordinates = "only-a-name";
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("hotpatch.baseCoordinates: "), e.getMessage());
     }
 
     @Test
