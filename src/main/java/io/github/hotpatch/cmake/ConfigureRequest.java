@@ -2,6 +2,7 @@ package io.github.hotpatch.cmake;
 
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.profile.HotpatchProfile;
+import io.github.hotpatch.profile.LinkerKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param cacheEntries    cache entries for every variant (a variant's own entries win)
  * @param generator       "auto" or a CMake generator name
  * @param toolchainFile   a user toolchain file, or empty to let the plugin choose
- * @param linker          "auto", "msvc" or "lld": which profile applies when it cannot be inferred
+ * @param linker          which linker's profile applies when it cannot be inferred; empty = auto
  * @param hotpatch        false = configure without hotpatch flags (and remove earlier ones)
  * @param hotpatchFlags   empty = the profile's flags; otherwise exactly these
  * @param cmakeExecutable "cmake" or a path
@@ -35,7 +36,7 @@ public record ConfigureRequest(
         Map<String, String> cacheEntries,
         String generator,
         Optional<Path> toolchainFile,
-        String linker,
+        Optional<LinkerKind> linker,
         boolean hotpatch,
         List<String> hotpatchFlags,
         String cmakeExecutable,
@@ -52,8 +53,6 @@ public record ConfigureRequest(
         Objects.requireNonNull(generator, "generator");
         Objects.requireNonNull(toolchainFile, "toolchainFile");
         Objects.requireNonNull(linker, "linker");
-        // Checked whatever the generator and toolchain, so linker=gold is refused even where it would not be used.
-        GeneratorResolver.explicitLinker(linker);
         hotpatchFlags = checkedFlags(hotpatchFlags);
         Objects.requireNonNull(cmakeExecutable, "cmakeExecutable");
         Objects.requireNonNull(vsVersion, "vsVersion");
@@ -74,7 +73,7 @@ public record ConfigureRequest(
             Map<String, String> cacheEntries,
             String generator,
             Optional<Path> toolchainFile,
-            String linker,
+            Optional<LinkerKind> linker,
             boolean hotpatch,
             List<String> hotpatchFlags,
             String cmakeExecutable,
@@ -104,7 +103,7 @@ public record ConfigureRequest(
             Map<String, String> cacheEntries,
             String generator,
             Optional<Path> toolchainFile,
-            String linker,
+            Optional<LinkerKind> linker,
             boolean hotpatch,
             List<String> hotpatchFlags,
             String cmakeExecutable,

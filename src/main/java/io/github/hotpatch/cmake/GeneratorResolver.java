@@ -73,7 +73,7 @@ public final class GeneratorResolver {
         } else if (request.toolchainFile().isPresent()) {
             linker = linkerOfToolchainFile(request.toolchainFile().get(), request.linker());
         } else if (host.windows()) {
-            linker = explicitLinker(request.linker()).orElse(LinkerKind.MSVC);
+            linker = request.linker().orElse(LinkerKind.MSVC);
         } else {
             llvm = LlvmCrossToolchain.findNewest(host.finder());
             if (llvm.isEmpty()) {
@@ -246,21 +246,10 @@ public final class GeneratorResolver {
         return host.finder().find(cmake);
     }
 
-    static Optional<LinkerKind> explicitLinker(String linker) {
-        return switch (linker.toLowerCase(Locale.ROOT)) {
-            case "msvc", "link" -> Optional.of(LinkerKind.MSVC);
-            case "lld", "lld-link" -> Optional.of(LinkerKind.LLD);
-            case "", "auto" -> Optional.empty();
-            default ->
-                throw new IllegalArgumentException("unknown linker '" + linker + "': expected auto, msvc or lld");
-        };
-    }
-
     /** A user toolchain file that names lld-link links with lld; otherwise MSVC, unless {@code linker} says. */
-    static LinkerKind linkerOfToolchainFile(Path file, String linker) throws ToolException {
-        Optional<LinkerKind> explicit = explicitLinker(linker);
-        if (explicit.isPresent()) {
-            return explicit.get();
+    static LinkerKind linkerOfToolchainFile(Path file, Optional<LinkerKind> linker) throws ToolException {
+        if (linker.isPresent()) {
+            return linker.get();
         }
         try {
             String text = Files.readString(file, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);

@@ -73,13 +73,10 @@ public class ConfigureMojo extends AbstractToolMojo {
             getLog().info("hotpatch:configure skipped (hotpatch.skip)");
             return;
         }
-        // Parsed here, so a bad value fails naming the parameter whichever generator is chosen; the request
-        // carries the canonical value (auto, msvc or lld).
-        String linkerChoice;
+        // Parsed here, so a bad value (linker=gold) fails naming the parameter whichever generator is chosen.
+        Optional<LinkerKind> linkerChoice;
         try {
-            linkerChoice = LinkerKind.parseChoice(linker)
-                    .map(LinkerKind::parameterValue)
-                    .orElse("auto");
+            linkerChoice = LinkerKind.parseChoice(linker);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("hotpatch.linker: " + e.getMessage(), e);
         }

@@ -29,7 +29,7 @@ class ConfigureCommandTest {
                 Map.of("QUIC_ENABLE_LOGGING", "off"),
                 "auto",
                 Optional.empty(),
-                "auto",
+                Optional.empty(),
                 true,
                 List.of(),
                 "cmake",

@@ -21,7 +21,7 @@ class ConfigureRequestTest {
                 Map.of(),
                 "auto",
                 Optional.empty(),
-                "auto",
+                Optional.empty(),
                 true,
                 flags,
                 "cmake",

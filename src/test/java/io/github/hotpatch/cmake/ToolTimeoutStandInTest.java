@@ -8,6 +8,7 @@ import io.github.hotpatch.process.ToolException;
 import io.github.hotpatch.process.ToolRun;
 import io.github.hotpatch.process.ToolRunner;
 import io.github.hotpatch.profile.Arch;
+import io.github.hotpatch.profile.LinkerKind;
 import io.github.hotpatch.testing.FileApiReplies;
 import io.github.hotpatch.testing.HangingTool;
 import io.github.hotpatch.testing.RecordingLog;
@@ -72,7 +73,7 @@ class ToolTimeoutStandInTest {
                                 Map.of(),
                                 "auto",
                                 Optional.empty(),
-                                "auto",
+                                Optional.empty(),
                                 true,
                                 List.of(),
                                 "cmake",
@@ -139,7 +140,7 @@ class ToolTimeoutStandInTest {
                 Map.of(),
                 "Ninja",
                 Optional.of(toolchain),
-                "msvc",
+                Optional.of(LinkerKind.MSVC),
                 true,
                 List.of(),
                 hangingCmake().toString(),
