@@ -12,11 +12,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code diff [options] BASE PATCHED}: the {@code hotpatch:diff} goal without Maven. Same {@link Differ}, same JSON
@@ -118,84 +117,34 @@ final class DiffCommand implements Command {
     }
 
     static Options parse(List<String> args) throws UsageException {
-        List<Path> paths = new ArrayList<>();
+        Arguments parsed = Arguments.parse(
+                args, Set.of("--base-pdb", "--patched-pdb", "--report", "--sarif"), Set.of("--fail-unless-candidate"));
         Path basePdb = null;
         Path patchedPdb = null;
         Path report = null;
         Path sarif = null;
         boolean failUnlessCandidate = false;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                paths.add(path(paths.isEmpty() ? "BASE" : "PATCHED", arg));
-                continue;
-            }
-            if (arg.equals("--")) {
-                optionsEnded = true;
-                continue;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            switch (name) {
-                case "--fail-unless-candidate" -> {
-                    if (value != null) {
-                        throw new UsageException("--fail-unless-candidate takes no value");
-                    }
-                    failUnlessCandidate = true;
-                }
-                case "--base-pdb", "--patched-pdb", "--report", "--sarif" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    if (value.isEmpty()) {
-                        throw new UsageException(name + " needs a value");
-                    }
-                    Path given = path(name, value);
-                    switch (name) {
-                        case "--base-pdb" -> basePdb = once(name, basePdb, given);
-                        case "--patched-pdb" -> patchedPdb = once(name, patchedPdb, given);
-                        case "--report" -> report = once(name, report, given);
-                        default -> sarif = once(name, sarif, given);
-                    }
-                }
-                default -> throw new UsageException("unknown option " + name);
+        for (Arguments.Option o : parsed.options) {
+            switch (o.name()) {
+                case "--fail-unless-candidate" -> failUnlessCandidate = true;
+                case "--base-pdb" -> basePdb = Arguments.once(o.name(), basePdb, Arguments.path(o.name(), o.value()));
+                case "--patched-pdb" ->
+                    patchedPdb = Arguments.once(o.name(), patchedPdb, Arguments.path(o.name(), o.value()));
+                case "--report" -> report = Arguments.once(o.name(), report, Arguments.path(o.name(), o.value()));
+                default -> sarif = Arguments.once(o.name(), sarif, Arguments.path(o.name(), o.value()));
             }
         }
-        if (paths.size() != 2) {
-            throw new UsageException("expected BASE and PATCHED (two DLLs or zips), got " + paths.size() + " path(s)");
+        if (parsed.positional.size() != 2) {
+            throw new UsageException(
+                    "expected BASE and PATCHED (two DLLs or zips), got " + parsed.positional.size() + " path(s)");
         }
         return new Options(
-                paths.get(0),
-                paths.get(1),
+                Arguments.path("BASE", parsed.positional.get(0)),
+                Arguments.path("PATCHED", parsed.positional.get(1)),
                 Optional.ofNullable(basePdb),
                 Optional.ofNullable(patchedPdb),
                 Optional.ofNullable(report),
                 Optional.ofNullable(sarif),
                 failUnlessCandidate);
-    }
-
-    private static <T> T once(String name, T previous, T value) throws UsageException {
-        if (previous != null) {
-            throw new UsageException(name + " given twice");
-        }
-        return value;
-    }
-
-    private static Path path(String name, String value) throws UsageException {
-        try {
-            Path path = Path.of(value);
-            return path.isAbsolute() ? path : path.toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new UsageException(name + ": not a path: " + value + " (" + e.getReason() + ")");
-        }
     }
 }

@@ -7,11 +7,11 @@ import io.github.hotpatch.verify.SubjectReport;
 import io.github.hotpatch.verify.UnreadableSubject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code inspect [options] PATH...}: the {@code hotpatch:inspect} goal without Maven. Same {@link Inspector}, same JSON
@@ -129,7 +129,14 @@ final class InspectCommand implements Command {
     }
 
     static Options parse(List<String> args) throws UsageException {
+        Arguments parsed = Arguments.parse(
+                args,
+                Set.of("--pdb", "--arch", "--report", "--sarif", "--junit", "--threads"),
+                Set.of("--fail-on-violation"));
         List<Path> paths = new ArrayList<>();
+        for (String p : parsed.positional) {
+            paths.add(Arguments.path("PATH", p));
+        }
         Path pdb = null;
         Arch arch = null;
         Path report = null;
@@ -137,51 +144,17 @@ final class InspectCommand implements Command {
         Path junit = null;
         boolean failOnViolation = false;
         Integer threads = null;
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
-                paths.add(path("PATH", arg));
-                continue;
-            }
-            if (arg.equals("--")) {
-                optionsEnded = true;
-                continue;
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
+        for (Arguments.Option o : parsed.options) {
+            String name = o.name();
+            String value = o.value();
             switch (name) {
-                case "--fail-on-violation" -> {
-                    if (value != null) {
-                        throw new UsageException("--fail-on-violation takes no value");
-                    }
-                    failOnViolation = true;
-                }
-                case "--pdb", "--arch", "--report", "--sarif", "--junit", "--threads" -> {
-                    if (value == null) {
-                        if (i + 1 >= args.size()) {
-                            throw new UsageException(name + " needs a value");
-                        }
-                        value = args.get(++i);
-                    }
-                    if (value.isEmpty()) {
-                        throw new UsageException(name + " needs a value");
-                    }
-                    switch (name) {
-                        case "--pdb" -> pdb = once(name, pdb, path(name, value));
-                        case "--arch" -> arch = once(name, arch, arch(value));
-                        case "--report" -> report = once(name, report, path(name, value));
-                        case "--sarif" -> sarif = once(name, sarif, path(name, value));
-                        case "--threads" -> threads = once(name, threads, threads(value));
-                        default -> junit = once(name, junit, path(name, value));
-                    }
-                }
-                default -> throw new UsageException("unknown option " + name);
+                case "--fail-on-violation" -> failOnViolation = true;
+                case "--pdb" -> pdb = Arguments.once(name, pdb, Arguments.path(name, value));
+                case "--arch" -> arch = Arguments.once(name, arch, arch(value));
+                case "--report" -> report = Arguments.once(name, report, Arguments.path(name, value));
+                case "--sarif" -> sarif = Arguments.once(name, sarif, Arguments.path(name, value));
+                case "--threads" -> threads = Arguments.once(name, threads, threads(value));
+                default -> junit = Arguments.once(name, junit, Arguments.path(name, value));
             }
         }
         if (paths.isEmpty()) {
@@ -199,13 +172,6 @@ final class InspectCommand implements Command {
                 Optional.ofNullable(junit),
                 failOnViolation,
                 threads == null ? 0 : threads);
-    }
-
-    private static <T> T once(String name, T previous, T value) throws UsageException {
-        if (previous != null) {
-            throw new UsageException(name + " given twice");
-        }
-        return value;
     }
 
     private static int threads(String value) throws UsageException {
@@ -233,15 +199,6 @@ final class InspectCommand implements Command {
      * Relative paths are made absolute against the working directory, as Maven does for the goal's File parameters
      * (against the base directory), so that the reports name the same files.
      */
-    private static Path path(String name, String value) throws UsageException {
-        try {
-            Path path = Path.of(value);
-            return path.isAbsolute() ? path : path.toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            throw new UsageException(name + ": not a path: " + value + " (" + e.getReason() + ")");
-        }
-    }
-
     private static void appendLines(StringBuilder text, List<String> lines) {
         for (String line : lines) {
             text.append(line).append('\n');
