@@ -20,7 +20,8 @@ assert new File(installed, 'attach-install-1.pom').isFile()
     assert zip.bytes == new File(basedir, "target/hotpatch/msquic-${classifier}.zip").bytes
     new ZipFile(zip).withCloseable { z ->
         def entries = z.entries().toList()
-        assert entries*.name == ['msquic.dll', 'msquic.pdb', 'msquic.lib']
+        // The map file too: it is HP-BIN-009's evidence for the lld ARM64 profile, so inspect of the zip agrees with verify.
+        assert entries*.name == ['msquic.dll', 'msquic.pdb', 'msquic.lib', 'msquic.map']
         entries.each { e -> assert z.getInputStream(e).bytes == new File(release, e.name).bytes : e.name }
     }
     assert log.contains("attached ${classifier} dll: ${new File(release, 'msquic.dll').toPath().toAbsolutePath().normalize()}")

@@ -29,9 +29,12 @@ assert r.out.contains('hotpatch.dll: HOTPATCH_READY') : r.out
 assert new File(basedir, 'cli.json').bytes == new File(basedir, 'goal.json').bytes : 'the command wrote other JSON than the goal'
 assert new groovy.json.JsonSlurper().parse(new File(basedir, 'cli.sarif')).runs[0].tool.driver.version == version
 assert new File(basedir, 'TEST-cli.xml').text.contains('<testsuite')
-// The goal's table lines, in the build log after "[INFO] ", are the command's lines.
+// The goal's table lines, in the build log after their level ("[INFO] "; FAIL rows "[ERROR] ", DEVIATION rows
+// "[WARNING] "), are the command's lines.
 def log = new File(basedir, 'build.log').text
-r.out.readLines().findAll { it.contains('HP-BIN-') }.each { line -> assert log.contains('[INFO] ' + line) : line }
+r.out.readLines().findAll { it.contains('HP-BIN-') }.each { line ->
+    assert ['[INFO] ', '[WARNING] ', '[ERROR] '].any { log.contains(it + line) } : line
+}
 
 def v = cli(['--version'])
 assert v.exit == 0 && v.out == "hotpatch ${version}\n".toString() : v

@@ -2,8 +2,9 @@ def Faults = new GroovyClassLoader(getClass().classLoader).parseClass(new File(b
 
 def windows = new File(basedir, 'target/windows')
 def failure = Faults.failure(basedir)
-assert failure.startsWith('[arm64_bad] cmake failed with exit code 1\n') : failure
-assert failure =~ /command: cmake -S \S+\/native -B \S+\/target\/windows\/arm64_bad -G "Ninja Multi-Config" .* -DMODE=bad/
+// The headline names the cmake that ran: its resolved path, as found on PATH.
+assert failure =~ /^\[arm64_bad\] \S*cmake failed with exit code 1\n/ : failure
+assert failure =~ /command: \S*cmake -S \S+\/native -B \S+\/target\/windows\/arm64_bad -G "Ninja Multi-Config" .* -DMODE=bad/
 assert failure.contains('configure fails on purpose: MODE=bad')
 assert failure.contains('-- Configuring incomplete, errors occurred!')
 
