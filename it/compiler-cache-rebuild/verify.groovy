@@ -32,7 +32,6 @@ try {
     def (cold, warm) = stats
     // 3 compiles per variant in each build, each one counted once
     assert stats.every { it.hits + it.misses + it.uncached == 6 } : stats
-    assert cold.hits == 0 : cold
     // ... and they agree with the server's own totals
     def total = sccache(['--show-stats'])
     assert total =~ /(?m)^Cache hits\s+${cold.hits + warm.hits}$/ : total
@@ -43,10 +42,12 @@ try {
         // sccache 0.4 could not parse these compiles (measured: a source path under /work reads as MSVC's /w):
         // the build says so, and the warm build is no faster than the cold one
         assert log.contains('compiler cache: compiles the launcher could not parse were run uncached') : source
-        assert warm.uncached == 6 && warm.hits == 0
+        assert cold.hits == 0 && warm.uncached == 6 && warm.hits == 0
     } else {
-        // a source path sccache parses: the cold build stored every compile and the warm one hits
-        assert cold.misses == 6 : cold
+        // a source path sccache parses: the cold build started from an empty cache, so at least one variant's three
+        // compiles were misses (the other variant's identical compiles may already hit in the same cold build, as
+        // measured in a clone under /tmp: 5 misses, 1 hit), and the warm build hits
+        assert cold.misses >= 3 : cold
         assert warm.hits >= 0.9 * (warm.hits + warm.misses + warm.uncached) : "warm build: ${warm}"
     }
 
