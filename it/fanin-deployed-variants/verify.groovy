@@ -18,7 +18,8 @@ assert log.contains('Skipping artifact installation')
 
 // 2: the gate resolved both zips through the settings.xml mirror (not from the local repository) ...
 variants.each { c ->
-    assert log =~ /Downloaded from fanin-mirror: file:\/\/\S+fanin-deployed-variants-1-${c}\.zip/ : "${c}.zip not downloaded"
+    // The prebuild removed every earlier copy from the IT local repository, so the resolver's record of where this
+    // run's copy came from is the proof (Maven 3 also logs "Downloaded from fanin-mirror"; Maven 4 does not, here).
     def origin = new File(local, '_remote.repositories').text
     assert origin =~ /fanin-deployed-variants-1-${c}\.zip>fanin-mirror[-=]/ : origin  // Maven 4 adds a hash to the id
 }
