@@ -1,6 +1,7 @@
 package io.github.hotpatch.maven;
 
 import io.github.hotpatch.artifact.ArtifactCoordinate;
+import io.github.hotpatch.report.InspectOutput;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +77,8 @@ final class ArtifactResolution {
                     : result.getArtifact().getFile();
             if (result == null || !result.isResolved() || file == null) {
                 String why = result == null || result.getExceptions().isEmpty()
-                        ? (failure == null ? "not resolved" : oneLine(failure.getMessage()))
-                        : oneLine(result.getExceptions().get(0).getMessage());
+                        ? (failure == null ? "not resolved" : InspectOutput.oneLine(failure.getMessage()))
+                        : InspectOutput.oneLine(result.getExceptions().get(0).getMessage());
                 missing.add(coordinates.get(i) + ": " + why);
             } else {
                 resolved.put(coordinates.get(i), file.toPath());
@@ -99,9 +100,5 @@ final class ArtifactResolution {
         return repositories.stream()
                 .map(r -> r.getId() + " (" + r.getUrl() + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 }

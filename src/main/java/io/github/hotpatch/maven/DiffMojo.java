@@ -7,6 +7,7 @@ import io.github.hotpatch.diff.Differ;
 import io.github.hotpatch.diff.Verdict;
 import io.github.hotpatch.report.DiffConsoleTable;
 import io.github.hotpatch.report.DiffReportFiles;
+import io.github.hotpatch.report.InspectOutput;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public class DiffMojo extends AbstractMojo {
                         patched.toPath(), Optional.ofNullable(patchedPdb).map(File::toPath))) {
             report = Differ.diff(b, p);
         } catch (IOException e) {
-            throw new MojoExecutionException(oneLine(e.getMessage()), e);
+            throw new MojoExecutionException(InspectOutput.oneLine(e.getMessage()), e);
         }
         DiffConsoleTable.render(report).forEach(getLog()::info);
         List<Path> written;
@@ -98,7 +99,8 @@ public class DiffMojo extends AbstractMojo {
                     pluginVersion == null ? "unknown" : pluginVersion,
                     report);
         } catch (IOException e) {
-            throw new MojoExecutionException("cannot write the diff reports: " + oneLine(e.getMessage()), e);
+            throw new MojoExecutionException(
+                    "cannot write the diff reports: " + InspectOutput.oneLine(e.getMessage()), e);
         }
         written.forEach(f -> getLog().info("Report: " + f));
         if (failUnlessCandidate && report.verdict() != Verdict.HOTPATCH_CANDIDATE) {
@@ -125,7 +127,7 @@ public class DiffMojo extends AbstractMojo {
             try {
                 return resolver.get().resolve(baseCoordinates);
             } catch (IOException e) {
-                throw new MojoExecutionException(oneLine(e.getMessage()), e);
+                throw new MojoExecutionException(InspectOutput.oneLine(e.getMessage()), e);
             }
         }
         ArtifactCoordinate coordinate;
@@ -145,9 +147,5 @@ public class DiffMojo extends AbstractMojo {
                         session.getCurrentProject().getRemoteProjectRepositories())
                 .resolveAll(List.of(coordinate))
                 .get(coordinate);
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ");
     }
 }
